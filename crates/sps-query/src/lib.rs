@@ -1,0 +1,1 @@
+//! SPS query language.
