@@ -1,0 +1,296 @@
+//! The syntax tree: a boolean expression over `field:value` clauses.
+//!
+//! The tree is already normalised to plain boolean logic: Lucene's `+`/`-` prefixes and
+//! juxtaposition rules are resolved by the parser (see the crate docs), so every consumer
+//! (printer, validator, evaluator, UI) reads one simple shape.
+
+use crate::span::Span;
+
+/// A parsed or built query. The empty query matches everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    root: Option<Expr>,
+    ignored: Vec<Span>,
+}
+
+impl Query {
+    /// The empty query (matches everything).
+    pub fn empty() -> Self {
+        Query::default()
+    }
+
+    pub(crate) fn with_ignored(root: Option<Expr>, ignored: Vec<Span>) -> Self {
+        Query { root, ignored }
+    }
+
+    /// The expression, or `None` for the empty query.
+    pub fn root(&self) -> Option<&Expr> {
+        self.root.as_ref()
+    }
+
+    /// Takes the expression out.
+    pub fn into_root(self) -> Option<Expr> {
+        self.root
+    }
+
+    /// Whether the query has no clause at all.
+    pub fn is_empty(&self) -> bool {
+        self.root.is_none()
+    }
+
+    /// Clauses the user wrote that cannot change the result: plain clauses beside a
+    /// `+required` one in the same list are optional in Lucene, hence ignored when
+    /// filtering. [`crate::validate`] reports each as a warning.
+    pub fn ignored_clauses(&self) -> &[Span] {
+        &self.ignored
+    }
+
+    /// The same query with every span zeroed and no ignored clauses: compare two
+    /// queries by meaning of their structure rather than by where their text came from.
+    pub fn without_spans(&self) -> Query {
+        let mut root = self.root.clone();
+        if let Some(expr) = root.as_mut() {
+            expr.clear_spans();
+        }
+        Query { root, ignored: Vec::new() }
+    }
+}
+
+impl From<Expr> for Query {
+    fn from(expr: Expr) -> Self {
+        Query { root: Some(expr), ignored: Vec::new() }
+    }
+}
+
+/// A boolean expression. Precedence when printed: NOT > AND > OR.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expr {
+    /// At least one operand matches (two or more operands).
+    Or {
+        /// The alternatives.
+        operands: Vec<Expr>,
+        /// Source text of the whole list.
+        span: Span,
+    },
+    /// Every operand matches (two or more operands).
+    And {
+        /// The conditions.
+        operands: Vec<Expr>,
+        /// Source text of the whole list.
+        span: Span,
+    },
+    /// The operand does not match.
+    Not {
+        /// The negated expression.
+        operand: Box<Expr>,
+        /// Source text including the `NOT`, `!` or `-`.
+        span: Span,
+    },
+    /// One `field:value` or bare value.
+    Clause(Clause),
+}
+
+impl Expr {
+    /// The source text this node came from.
+    pub fn span(&self) -> Span {
+        match self {
+            Expr::Or { span, .. } | Expr::And { span, .. } | Expr::Not { span, .. } => *span,
+            Expr::Clause(clause) => clause.span,
+        }
+    }
+
+    pub(crate) fn set_span(&mut self, new: Span) {
+        match self {
+            Expr::Or { span, .. } | Expr::And { span, .. } | Expr::Not { span, .. } => *span = new,
+            Expr::Clause(clause) => clause.span = new,
+        }
+    }
+
+    fn clear_spans(&mut self) {
+        self.set_span(Span::default());
+        match self {
+            Expr::Or { operands, .. } | Expr::And { operands, .. } => {
+                operands.iter_mut().for_each(Expr::clear_spans)
+            }
+            Expr::Not { operand, .. } => operand.clear_spans(),
+            Expr::Clause(clause) => clause.clear_spans(),
+        }
+    }
+}
+
+/// A value tested against one field, or against the default fields when `field` is `None`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    /// The field, as written (aliases are resolved by the schema, not here).
+    pub field: Option<FieldRef>,
+    /// What the field is compared with.
+    pub value: Value,
+    /// Source text of the value alone.
+    pub value_span: Span,
+    /// Source text of the whole clause.
+    pub span: Span,
+}
+
+impl Clause {
+    fn clear_spans(&mut self) {
+        self.span = Span::default();
+        self.value_span = Span::default();
+        if let Some(field) = self.field.as_mut() {
+            field.span = Span::default();
+        }
+        if let Value::Range(range) = &mut self.value {
+            for bound in [&mut range.lower, &mut range.upper] {
+                if let Bound::Inclusive(end) | Bound::Exclusive(end) = bound {
+                    end.span = Span::default();
+                }
+            }
+        }
+    }
+}
+
+/// A field name with its place in the text. For a value inside `field:(…)` the span is
+/// the group's field name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldRef {
+    /// The name, escapes removed (e.g. `user.gateway_username`).
+    pub name: String,
+    /// Where the name is written.
+    pub span: Span,
+}
+
+/// The right-hand side of a clause.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A single literal word, escapes removed. Never contains a wildcard.
+    Term(String),
+    /// A quoted phrase, escapes removed. `*` and `?` inside are literal.
+    Phrase(String),
+    /// A word with at least one unescaped `*` or `?`.
+    Wildcard(Pattern),
+    /// `[a TO b]`, `{a TO b}`, mixed, `*` for an open end.
+    Range(Range),
+}
+
+/// A wildcard pattern: literal text interleaved with `*` and `?`.
+///
+/// Keeping the parts apart makes the literal-versus-wildcard choice explicit: a literal
+/// `*` is a `Literal("*")` part, a wildcard is `AnyChars`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    parts: Vec<PatternPart>,
+}
+
+/// One piece of a [`Pattern`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PatternPart {
+    /// Text matched as is (case-insensitively when evaluated).
+    Literal(String),
+    /// `*`: any run of characters, possibly empty.
+    AnyChars,
+    /// `?`: exactly one character.
+    AnyChar,
+}
+
+impl Pattern {
+    /// Builds a pattern, merging adjacent literals and dropping empty ones.
+    pub fn from_parts(parts: impl IntoIterator<Item = PatternPart>) -> Self {
+        let mut merged: Vec<PatternPart> = Vec::new();
+        for part in parts {
+            match (part, merged.last_mut()) {
+                (PatternPart::Literal(text), _) if text.is_empty() => {}
+                (PatternPart::Literal(text), Some(PatternPart::Literal(prev))) => prev.push_str(&text),
+                (part, _) => merged.push(part),
+            }
+        }
+        Pattern { parts: merged }
+    }
+
+    /// A pattern where every `*` and `?` in `glob` is a wildcard and everything else literal.
+    pub fn glob(glob: &str) -> Self {
+        let mut parts = Vec::new();
+        let mut literal = String::new();
+        for c in glob.chars() {
+            let wild = match c {
+                '*' => PatternPart::AnyChars,
+                '?' => PatternPart::AnyChar,
+                _ => {
+                    literal.push(c);
+                    continue;
+                }
+            };
+            parts.push(PatternPart::Literal(std::mem::take(&mut literal)));
+            parts.push(wild);
+        }
+        parts.push(PatternPart::Literal(literal));
+        Pattern::from_parts(parts)
+    }
+
+    /// The parts, normalised (no empty or adjacent literals).
+    pub fn parts(&self) -> &[PatternPart] {
+        &self.parts
+    }
+
+    /// Whether any part is `*` or `?`; a pattern without is just a literal term.
+    pub fn has_wildcards(&self) -> bool {
+        self.parts.iter().any(|p| !matches!(p, PatternPart::Literal(_)))
+    }
+
+    /// Whether the pattern is a lone `*` (`field:*` means "the field has a value").
+    pub fn is_match_all(&self) -> bool {
+        matches!(self.parts.as_slice(), [PatternPart::AnyChars])
+    }
+
+    /// The literal text when the pattern has no wildcard.
+    pub(crate) fn into_literal(self) -> Result<String, Pattern> {
+        match self.parts.as_slice() {
+            [] => Ok(String::new()),
+            [PatternPart::Literal(text)] => Ok(text.clone()),
+            _ => Err(self),
+        }
+    }
+}
+
+/// A range of values; each end is open, inclusive or exclusive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Range {
+    /// The lower end.
+    pub lower: Bound,
+    /// The upper end.
+    pub upper: Bound,
+}
+
+/// One end of a [`Range`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// `*`: no limit on this side.
+    Unbounded,
+    /// `[a` or `b]`: the end value itself is in the range.
+    Inclusive(Endpoint),
+    /// `{a` or `b}`: the end value itself is not in the range.
+    Exclusive(Endpoint),
+}
+
+impl Bound {
+    /// The end value, unless unbounded.
+    pub fn endpoint(&self) -> Option<&Endpoint> {
+        match self {
+            Bound::Unbounded => None,
+            Bound::Inclusive(end) | Bound::Exclusive(end) => Some(end),
+        }
+    }
+
+    /// Whether the end value itself belongs to the range (true for unbounded ends too).
+    pub fn is_inclusive(&self) -> bool {
+        !matches!(self, Bound::Exclusive(_))
+    }
+}
+
+/// The value at one end of a range, as text: the schema decides whether it is a number
+/// or a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoint {
+    /// The value, quotes and escapes removed.
+    pub text: String,
+    /// Where it is written.
+    pub span: Span,
+}
