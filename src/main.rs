@@ -1,1 +1,22 @@
-fn main() {}
+//! Entry point: reads `config.json`, then mounts the app into `<body>`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use leptos::prelude::*;
+    use sps_dashboard::app::{load_config, App};
+
+    console_error_panic_hook::set_once();
+    wasm_bindgen_futures::spawn_local(async {
+        let (config, config_warning) = load_config().await;
+        if let Some(splash) = document().get_element_by_id("splash") {
+            splash.remove();
+        }
+        leptos::mount::mount_to_body(move || view! { <App config config_warning /> });
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("sps-dashboard runs in the browser: build it with `trunk build --release` (see README.md)");
+    std::process::exit(2);
+}

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc, Weekday};
 use fastrand::Rng;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::store::Session;
 use crate::time::format_instant;

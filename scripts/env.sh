@@ -1,0 +1,59 @@
+# shellcheck shell=bash
+# The build environment, sourced by the other scripts (and by hand: `. scripts/env.sh`).
+#
+# Tools live outside the checkout, under $SPS_TOOLS (default ~/.cache/sps-dashboard),
+# so a fresh clone reuses what an earlier setup installed on this machine.
+# Two toolchains can build wasm32 (see ../shared/toolchain/README.md):
+#   rustup : the rustup toolchain has the wasm32-unknown-unknown target installed
+#   debian : Debian's rustc-web 1.96 rebuilds std from rust-web-src (-Z build-std)
+
+SPS_TOOLS="${SPS_TOOLS:-$HOME/.cache/sps-dashboard}"
+export SPS_TOOLS
+SPS_BIN="$SPS_TOOLS/tools/bin"
+SPS_BINARYEN_BIN="$SPS_TOOLS/binaryen/node_modules/.bin"
+
+sps_rustup_has_wasm() {
+    [ -x "$HOME/.cargo/bin/rustc" ] || return 1
+    local sysroot
+    sysroot="$(RUSTUP_AUTO_INSTALL=0 "$HOME/.cargo/bin/rustc" --print sysroot 2>/dev/null)" || return 1
+    compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
+}
+
+if [ -z "${SPS_WASM_TOOLCHAIN:-}" ]; then
+    if sps_rustup_has_wasm; then SPS_WASM_TOOLCHAIN=rustup; else SPS_WASM_TOOLCHAIN=debian; fi
+fi
+export SPS_WASM_TOOLCHAIN
+
+# Drop earlier copies of our directories so sourcing twice changes nothing.
+_sps_path=":$PATH:"
+for _d in "$SPS_BINARYEN_BIN" "$SPS_BIN" /usr/bin "$HOME/.cargo/bin"; do
+    _sps_path="${_sps_path//:$_d:/:}"
+done
+_sps_path="${_sps_path#:}"
+_sps_path="${_sps_path%:}"
+
+if [ "$SPS_WASM_TOOLCHAIN" = rustup ]; then
+    export PATH="$SPS_BINARYEN_BIN:$SPS_BIN:$HOME/.cargo/bin:/usr/bin:$_sps_path"
+    unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD
+else
+    # Debian's cargo must come before rustup's proxies: Trunk runs plain `cargo`.
+    export PATH="$SPS_BINARYEN_BIN:$SPS_BIN:/usr/bin:$HOME/.cargo/bin:$_sps_path"
+    # -Z build-std on a stable compiler; cargo itself must see both variables.
+    export RUSTC_BOOTSTRAP=1
+    export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+fi
+unset _sps_path _d
+
+# wasm-bindgen-test runs in headless Chromium through chromedriver
+# (options in webdriver.json at the repository root).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=/usr/bin/chromedriver
+# Trunk: no update check (only the package registries are reachable).
+export TRUNK_SKIP_VERSION_CHECK=true
+# Playwright drives Debian's Chromium; it must never download a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# Native builds (tests, the sim) never need a rebuilt std.
+sps_native() {
+    env -u CARGO_UNSTABLE_BUILD_STD "$@"
+}

@@ -1,0 +1,12 @@
+//! The only way the app talks to SPS: request building and error mapping in plain
+//! Rust, the fetching client in the browser.
+
+pub mod error;
+pub mod request;
+
+#[cfg(target_arch = "wasm32")]
+mod client;
+
+#[cfg(target_arch = "wasm32")]
+pub use client::ApiClient;
+pub use error::ApiError;

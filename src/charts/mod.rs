@@ -1,0 +1,10 @@
+//! Charts: data models, geometry and hit-testing in plain Rust, drawing on
+//! `<canvas>` with plotters in the browser.
+
+pub mod palette;
+pub mod ticks;
+pub mod top_n;
+pub mod top_n_layout;
+
+#[cfg(target_arch = "wasm32")]
+pub mod draw;

@@ -1,0 +1,31 @@
+//! The page header: product name, navigation and the theme switch.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::theme::Theme;
+
+/// The header shown on every page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let theme = expect_context::<RwSignal<Theme>>();
+    let next = move || match theme.get() {
+        Theme::Light => "Dark theme",
+        Theme::Dark => "Light theme",
+    };
+    view! {
+        <header class="app-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                "SPS Dashboard"
+            </a>
+            <nav aria-label="Main">
+                <A href="/" exact=true>"Overview"</A>
+                <A href="/sessions">"Sessions"</A>
+            </nav>
+            <button type="button" class="theme-toggle" on:click=move |_| theme.update(|t| *t = t.toggled())>
+                {next}
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,22 @@
+//! sps-dashboard: a SOC dashboard for One Identity Safeguard for Privileged Sessions.
+//!
+//! The pure logic (configuration, time ranges, chart models and geometry, number
+//! formatting) builds natively and is tested with `cargo test`; the browser parts
+//! (API client, components, pages, canvas drawing) build only for wasm32.
+#![forbid(unsafe_code)]
+
+pub mod charts;
+pub mod config;
+pub mod format;
+pub mod time_range;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod theme;

@@ -1,0 +1,6 @@
+//! One module per route.
+
+pub mod not_found;
+pub mod overview;
+pub mod session;
+pub mod sessions;

@@ -1,0 +1,16 @@
+//! Any path the router does not know.
+
+use leptos::prelude::*;
+
+/// The page for unknown paths.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <div class="page-heading">
+            <h1>"Page not found"</h1>
+        </div>
+        <p class="notice">
+            "There is no page at this address. " <a href="/">"Go to the overview"</a> "."
+        </p>
+    }
+}

@@ -1,0 +1,89 @@
+// The overview shows the top-protocols panel with exactly the sim's numbers.
+import { test, expect } from '@playwright/test';
+
+const screenshots = new URL('../screenshots/', import.meta.url).pathname;
+
+/** Collects console errors and uncaught exceptions (a wasm panic lands here). */
+function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+test('overview shows top protocols as chart and table with the sim numbers', async ({ page }) => {
+  const errors = watchErrors(page);
+  const statsAnswer = page.waitForResponse((r) => r.url().includes('/api/audit/sessions/stats?field=protocol'));
+  await page.goto('/');
+  const stats = await (await statsAnswer).json();
+  expect(stats.items.length).toBeGreaterThan(0);
+
+  const panel = page.getByRole('region', { name: 'Top protocols' });
+  const canvas = panel.getByRole('img');
+  await expect(canvas).toHaveAttribute('aria-label', new RegExp(`^Top protocols: ${stats.items[0].value} `));
+
+  // The table is in the DOM (for screen readers) before it is shown.
+  const table = panel.getByRole('table');
+  await expect(table).toHaveCount(1);
+  await panel.getByRole('button', { name: 'Table' }).click();
+  await expect(table).toBeVisible();
+
+  const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  const expected = stats.items.map((i) => [i.value, i.count.toLocaleString('en-US')]);
+  if (stats.meta.others > 0) {
+    expected.push([`other (${stats.meta.others.toLocaleString('en-US')} sessions)`, stats.meta.others.toLocaleString('en-US')]);
+  }
+  expect(rows).toEqual(expected);
+
+  // The canvas holds drawn pixels of more than one colour.
+  const colours = await canvas.evaluate((c) => {
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4 * 97) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+    return seen.size;
+  });
+  expect(colours).toBeGreaterThan(3);
+
+  await page.screenshot({ path: `${screenshots}overview-light-1280.png`, fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('dark theme applies and is remembered', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('region', { name: 'Top protocols' }).getByRole('img')).toBeVisible();
+  await page.screenshot({ path: `${screenshots}overview-dark-1280.png`, fullPage: true });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('navigation reaches every route; unknown paths say so', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+  await expect(page).toHaveURL(/\/sessions$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
+  await page.goto('/sessions/abc%3Cb%3Ex');
+  await expect(page.getByText('abc<b>x')).toBeVisible();
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a failing API shows the error state in the panel', async ({ page }) => {
+  await page.route('**/api/audit/sessions/stats**', (route) =>
+    route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"SearchUnavailable","message":"backend down"}}' }));
+  await page.goto('/');
+  const alert = page.getByRole('region', { name: 'Top protocols' }).getByRole('alert');
+  await expect(alert).toContainText('The SPS search backend is unavailable: backend down');
+  await page.screenshot({ path: `${screenshots}overview-error.png` });
+});
+
+test('an empty answer shows the empty state', async ({ page }) => {
+  await page.route('**/api/audit/sessions/stats**', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"items":[],"meta":{"others":0}}' }));
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Top protocols' }).getByRole('status')).toHaveText(/No sessions in this time range/);
+});
