@@ -1,0 +1,243 @@
+//! Instants as the API writes them.
+//!
+//! API-NOTES.md ("Timestamps seen in responses") lists the forms SPS and its docs use:
+//! RFC 3339 with `Z` or an offset, ISO 8601 without a zone (milli- or microseconds),
+//! a bare date (the stats example's `start_time`), and epoch milliseconds as a number
+//! or a numeric string. **Decision:** accept all of them, and read a time without a
+//! zone as UTC.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An instant in UTC, read from any timestamp form the API uses.
+///
+/// It is written as RFC 3339 in UTC with `Z` and milliseconds
+/// (`2018-01-15T12:00:00.000Z`). An instant that carries sub-millisecond digits (the
+/// alerts sample has microseconds) keeps them, so a read-then-write round trip never
+/// moves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub DateTime<Utc>);
+
+/// Why a text or a number is not a [`Timestamp`].
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TimestampError {
+    /// The text matches none of the accepted forms.
+    #[error("`{0}` is not a timestamp (expected ISO 8601, a date, or epoch milliseconds)")]
+    Unrecognized(String),
+    /// Epoch milliseconds outside the range chrono can represent.
+    #[error("{0} epoch milliseconds is out of range")]
+    OutOfRange(i64),
+    /// A number with a fractional part, or not finite, given as epoch milliseconds.
+    #[error("{0} is not a whole number of epoch milliseconds")]
+    NotWholeMillis(f64),
+}
+
+/// Zone-less forms, read as UTC: the samples' `%S%.f` (any number of digits) and the
+/// reference pages' parameter example `2017-01-25T10:00`.
+const NAIVE_FORMATS: [&str; 2] = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"];
+
+impl Timestamp {
+    /// The instant `millis` milliseconds after the Unix epoch (negative: before it).
+    pub fn from_epoch_millis(millis: i64) -> Result<Self, TimestampError> {
+        DateTime::from_timestamp_millis(millis).map(Timestamp).ok_or(TimestampError::OutOfRange(millis))
+    }
+
+    /// Milliseconds since the Unix epoch (sub-millisecond digits are dropped).
+    pub fn epoch_millis(self) -> i64 {
+        self.0.timestamp_millis()
+    }
+
+    /// The chrono instant.
+    pub fn as_datetime(self) -> DateTime<Utc> {
+        self.0
+    }
+
+    /// RFC 3339 in UTC with `Z`: milliseconds, or more digits only when the instant has them.
+    pub fn to_rfc3339(self) -> String {
+        let nanos = self.0.timestamp_subsec_nanos() % 1_000_000_000;
+        let digits = if nanos.is_multiple_of(1_000_000) {
+            SecondsFormat::Millis
+        } else if nanos.is_multiple_of(1_000) {
+            SecondsFormat::Micros
+        } else {
+            SecondsFormat::Nanos
+        };
+        self.0.to_rfc3339_opts(digits, true)
+    }
+
+    fn from_epoch_millis_f64(millis: f64) -> Result<Self, TimestampError> {
+        // Beyond ±2^63 the cast below saturates; chrono's range is far smaller anyway.
+        if !millis.is_finite() || millis.fract() != 0.0 || millis.abs() >= 9.2e18 {
+            return Err(TimestampError::NotWholeMillis(millis));
+        }
+        Timestamp::from_epoch_millis(millis as i64)
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = TimestampError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let s = text.trim();
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return Ok(Timestamp(t.with_timezone(&Utc)));
+        }
+        if let Some(t) = NAIVE_FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(s, f).ok()) {
+            return Ok(Timestamp(t.and_utc()));
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Ok(Timestamp(d.and_time(chrono::NaiveTime::MIN).and_utc()));
+        }
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let millis = s.parse().map_err(|_| TimestampError::Unrecognized(text.to_owned()))?;
+            return Timestamp::from_epoch_millis(millis);
+        }
+        Err(TimestampError::Unrecognized(text.to_owned()))
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_rfc3339())
+    }
+}
+
+impl From<DateTime<Utc>> for Timestamp {
+    fn from(t: DateTime<Utc>) -> Self {
+        Timestamp(t)
+    }
+}
+
+impl From<Timestamp> for DateTime<Utc> {
+    fn from(t: Timestamp) -> Self {
+        t.0
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_rfc3339())
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TimestampVisitor)
+    }
+}
+
+struct TimestampVisitor;
+
+impl Visitor<'_> for TimestampVisitor {
+    type Value = Timestamp;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an ISO 8601 timestamp, a date, or epoch milliseconds")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
+        v.parse().map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Timestamp, E> {
+        Timestamp::from_epoch_millis(v).map_err(E::custom)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Timestamp, E> {
+        let millis = i64::try_from(v).map_err(|_| E::custom(TimestampError::OutOfRange(i64::MAX)))?;
+        self.visit_i64(millis)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Timestamp, E> {
+        Timestamp::from_epoch_millis_f64(v).map_err(E::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32, nanos: u32) -> Timestamp {
+        let t = Utc.with_ymd_and_hms(y, mo, d, h, mi, s).single().expect("valid test date");
+        Timestamp(t + chrono::TimeDelta::nanoseconds(nanos.into()))
+    }
+
+    fn parse(json: &str) -> Result<Timestamp, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn every_documented_text_form() {
+        let cases = [
+            ("2017-04-11T09:21:10.832", utc(2017, 4, 11, 9, 21, 10, 832_000_000)),
+            ("2017-04-11T09:21:21.04", utc(2017, 4, 11, 9, 21, 21, 40_000_000)),
+            ("2017-04-25T13:26:39.144356", utc(2017, 4, 25, 13, 26, 39, 144_356_000)),
+            ("2018-11-14T12:26:59.244Z", utc(2018, 11, 14, 12, 26, 59, 244_000_000)),
+            ("2018-09-15T14:22:00+05:00", utc(2018, 9, 15, 9, 22, 0, 0)),
+            ("2018-01-15T12:00:00.000Z", utc(2018, 1, 15, 12, 0, 0, 0)),
+            ("2017-01-02", utc(2017, 1, 2, 0, 0, 0, 0)),
+            ("2017-01-25T10:00", utc(2017, 1, 25, 10, 0, 0, 0)),
+            ("2017-01-25T10:00:05", utc(2017, 1, 25, 10, 0, 5, 0)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(text.parse::<Timestamp>(), Ok(want), "{text}");
+            assert_eq!(parse(&format!("\"{text}\"")).ok(), Some(want), "{text} as JSON");
+        }
+    }
+
+    #[test]
+    fn epoch_millis_as_number_or_string() {
+        let want = utc(2018, 1, 15, 12, 0, 0, 0);
+        assert_eq!(parse("1516017600000").ok(), Some(want));
+        assert_eq!(parse("\"1516017600000\"").ok(), Some(want));
+        assert_eq!(parse("1516017600000.0").ok(), Some(want));
+        assert_eq!(parse("0").ok(), Some(utc(1970, 1, 1, 0, 0, 0, 0)));
+        assert_eq!(parse("-1000").ok(), Some(utc(1969, 12, 31, 23, 59, 59, 0)));
+        assert_eq!(want.epoch_millis(), 1_516_017_600_000);
+    }
+
+    #[test]
+    fn junk_is_an_error() {
+        for json in [
+            "\"\"",
+            "\"yesterday\"",
+            "\"2017-13-01\"",
+            "\"2017-02-30T00:00:00Z\"",
+            "\"2017-04-11T25:00:00\"",
+            "\"12ab\"",
+            "\"-\"",
+            "\"99999999999999999999999\"",
+            "9223372036854775807",
+            "18446744073709551615",
+            "-9223372036854775808",
+            "1.5",
+            "1e300",
+            "true",
+            "null",
+            "[]",
+            "{}",
+        ] {
+            assert!(parse(json).is_err(), "{json} should not parse");
+        }
+        assert_eq!("nope".parse::<Timestamp>(), Err(TimestampError::Unrecognized("nope".into())));
+    }
+
+    #[test]
+    fn writes_utc_with_milliseconds_and_keeps_finer_digits() {
+        assert_eq!(utc(2018, 1, 15, 12, 0, 0, 0).to_string(), "2018-01-15T12:00:00.000Z");
+        assert_eq!(utc(2018, 9, 15, 9, 22, 0, 5_000_000).to_string(), "2018-09-15T09:22:00.005Z");
+        assert_eq!(utc(2017, 4, 25, 13, 26, 39, 144_356_000).to_string(), "2017-04-25T13:26:39.144356Z");
+        assert_eq!(utc(2017, 4, 25, 13, 26, 39, 1).to_string(), "2017-04-25T13:26:39.000000001Z");
+        let t = utc(2017, 4, 25, 13, 26, 39, 144_356_000);
+        let json = serde_json::to_string(&t).expect("serializes");
+        assert_eq!(json, "\"2017-04-25T13:26:39.144356Z\"");
+        assert_eq!(parse(&json).ok(), Some(t));
+    }
+}
