@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, Auth};
 use crate::components::header::Header;
+use crate::components::login_dialog::LoginDialog;
 use crate::config::AppConfig;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
@@ -40,7 +41,7 @@ pub fn App(
     config_warning: Option<String>,
 ) -> impl IntoView {
     provide_theme();
-    provide_context(ApiClient::new(&config.api_base));
+    provide_context(ApiClient::new(&config.api_base, config.request_timeout_seconds, Auth::new()));
     provide_context(config);
 
     view! {
@@ -55,6 +56,7 @@ pub fn App(
                     <Route path=path!("/sessions/:id") view=Session />
                 </Routes>
             </main>
+            <LoginDialog />
         </Router>
     }
 }

@@ -16,11 +16,18 @@ pub struct AppConfig {
     pub refresh_seconds: u32,
     /// Default time range, relative to now (`now-24h`).
     pub default_range: String,
+    /// Seconds to wait for an API answer before giving up.
+    pub request_timeout_seconds: u32,
 }
 
 impl Default for AppConfig {
     fn default() -> Self {
-        AppConfig { api_base: "/api".into(), refresh_seconds: 60, default_range: "now-24h".into() }
+        AppConfig {
+            api_base: "/api".into(),
+            refresh_seconds: 60,
+            default_range: "now-24h".into(),
+            request_timeout_seconds: 30,
+        }
     }
 }
 
@@ -36,6 +43,9 @@ pub enum ConfigError {
     /// `refresh_seconds` is outside 5 s to 1 h.
     #[error("config.json: `refresh_seconds` must be 0 (off) or between 5 and 3600, not {0}")]
     Refresh(u32),
+    /// `request_timeout_seconds` is outside 1 s to 10 min.
+    #[error("config.json: `request_timeout_seconds` must be between 1 and 600, not {0}")]
+    Timeout(u32),
     /// `default_range` does not parse.
     #[error("config.json: `default_range`: {0}")]
     Range(#[from] RangeError),
@@ -54,6 +64,9 @@ impl AppConfig {
         }
         if config.refresh_seconds != 0 && !(5..=3600).contains(&config.refresh_seconds) {
             return Err(ConfigError::Refresh(config.refresh_seconds));
+        }
+        if !(1..=600).contains(&config.request_timeout_seconds) {
+            return Err(ConfigError::Timeout(config.request_timeout_seconds));
         }
         RelativeRange::parse(&config.default_range)?;
         Ok(AppConfig { api_base: base.to_owned(), ..config })
@@ -90,6 +103,7 @@ mod tests {
         assert!(err(r#"{"api_base": "https://sps.example/api"}"#).contains("path on this origin"));
         assert!(err(r#"{"api_base": "//evil.example/api"}"#).contains("path on this origin"));
         assert!(err(r#"{"refresh_seconds": 2}"#).contains("between 5 and 3600"));
+        assert!(err(r#"{"request_timeout_seconds": 0}"#).contains("between 1 and 600"));
         assert!(err(r#"{"default_range": "yesterday"}"#).contains("default_range"));
         assert!(err(r#"{"api_bsae": "/api"}"#).contains("unknown field"));
         assert!(err("not json").contains("not valid"));

@@ -12,6 +12,9 @@ pub enum ApiError {
     /// 401: not logged in, or the login expired.
     #[error("Not logged in to SPS, or the login expired.")]
     Unauthenticated,
+    /// The login itself was refused: wrong user name or password.
+    #[error("Wrong user name or password.")]
+    LoginRefused,
     /// 403: the user lacks the search privilege; logging in again will not help.
     #[error("Your SPS user is not allowed to search sessions.")]
     Forbidden,
@@ -38,6 +41,9 @@ pub enum ApiError {
     /// The request did not reach SPS or no answer came back.
     #[error("Cannot reach SPS: {0}")]
     Network(String),
+    /// No answer within the configured time.
+    #[error("SPS did not answer within {0} seconds.")]
+    Timeout(u32),
     /// A success status with a body that is not the expected JSON.
     #[error("SPS sent an answer the dashboard cannot read: {0}")]
     Decode(String),

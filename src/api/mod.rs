@@ -5,8 +5,12 @@ pub mod error;
 pub mod request;
 
 #[cfg(target_arch = "wasm32")]
+pub mod auth;
+#[cfg(target_arch = "wasm32")]
 mod client;
 
+#[cfg(target_arch = "wasm32")]
+pub use auth::Auth;
 #[cfg(target_arch = "wasm32")]
 pub use client::ApiClient;
 pub use error::ApiError;

@@ -3,6 +3,9 @@
 
 use sps_api::StatsParams;
 
+/// Path of the login endpoint, relative to the API base.
+pub const LOGIN_PATH: &str = "/authentication";
+
 /// Path of the stats endpoint, relative to the API base.
 pub const STATS_PATH: &str = "/audit/sessions/stats";
 

@@ -3,12 +3,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::ApiClient;
 use crate::theme::Theme;
 
 /// The header shown on every page.
 #[component]
 pub fn Header() -> impl IntoView {
     let theme = expect_context::<RwSignal<Theme>>();
+    let auth = expect_context::<ApiClient>().auth();
     let next = move || match theme.get() {
         Theme::Light => "Dark theme",
         Theme::Dark => "Light theme",
@@ -23,6 +25,10 @@ pub fn Header() -> impl IntoView {
                 <A href="/" exact=true>"Overview"</A>
                 <A href="/sessions">"Sessions"</A>
             </nav>
+            {move || auth.user.get().map(|name| view! {
+                <span class="user">"Logged in as " <strong>{name}</strong></span>
+                <button type="button" on:click=move |_| auth.log_out()>"Log out"</button>
+            })}
             <button type="button" class="theme-toggle" on:click=move |_| theme.update(|t| *t = t.toggled())>
                 {next}
             </button>

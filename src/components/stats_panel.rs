@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use sps_api::StatsParams;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ApiError};
 use crate::charts::top_n::TopN;
 use crate::components::status::{Empty, ErrorNotice, Loading};
 use crate::components::top_n_chart::TopNChart;
@@ -39,7 +39,9 @@ pub fn StatsPanel(
             StatsParams { field: field.clone(), size: Some(size), start: Some(w.start), end: Some(w.end), ..Default::default() }
         }
     };
+    let auth = client.auth();
     let stats = LocalResource::new(move || {
+        auth.track();
         let client = client.clone();
         let p = params();
         async move { client.stats(&p).await }
@@ -63,6 +65,9 @@ pub fn StatsPanel(
                                 } else {
                                     view! { <TopNChart title field model /> }.into_any()
                                 }
+                            }
+                            Err(ApiError::Unauthenticated) => {
+                                view! { <Empty message="Log in to SPS to see this panel." /> }.into_any()
                             }
                             Err(error) => view! { <ErrorNotice error /> }.into_any(),
                         }

@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `${sim} --listen 127.0.0.1:${port} --serve-dir ../../dist --sessions 5000 --seed 7`,
+    command: `${sim} --listen 127.0.0.1:${port} --serve-dir ../../dist --sessions 5000 --seed 7 --user admin --password demo`,
     url: `http://127.0.0.1:${port}/config.json`,
     reuseExistingServer: false,
     timeout: 60_000,

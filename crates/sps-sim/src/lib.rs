@@ -7,10 +7,11 @@
 //! one origin carries both, as a reverse proxy does in production.
 #![forbid(unsafe_code)]
 
+pub mod auth;
 pub mod demo;
 pub mod routes;
 pub mod store;
 pub mod time;
 
-pub use routes::router;
+pub use routes::{router, Sim};
 pub use store::SessionStore;

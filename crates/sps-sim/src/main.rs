@@ -5,7 +5,11 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::Parser;
+use std::time::Duration;
+
+use sps_sim::auth::Logins;
 use sps_sim::demo::{self, DemoSpec};
+use sps_sim::Sim;
 
 /// Stand-in SPS audit REST API with generated demo data.
 #[derive(Debug, Parser)]
@@ -29,6 +33,18 @@ struct Args {
     /// Also serve the built app (e.g. `dist/`) on the same origin.
     #[arg(long)]
     serve_dir: Option<PathBuf>,
+    /// The user name that can log in.
+    #[arg(long, default_value = "admin")]
+    user: String,
+    /// That user's password.
+    #[arg(long, default_value = "demo")]
+    password: String,
+    /// Seconds without requests after which a login expires (SPS: 20 minutes).
+    #[arg(long, default_value_t = 1200)]
+    login_idle_seconds: u64,
+    /// Serve the audit endpoints without a login.
+    #[arg(long)]
+    no_auth: bool,
 }
 
 #[tokio::main]
@@ -50,7 +66,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         spec.now.format("%Y-%m-%dT%H:%M:%SZ"),
         listener.local_addr()?
     );
-    let app = sps_sim::router(store, args.serve_dir);
+    let logins = (!args.no_auth)
+        .then(|| Logins::new(&args.user, &args.password, Duration::from_secs(args.login_idle_seconds)));
+    match &logins {
+        Some(_) => eprintln!("sps-sim: log in as `{}` with password `{}`", args.user, args.password),
+        None => eprintln!("sps-sim: no login required (--no-auth)"),
+    }
+    let app = sps_sim::router(Sim { store, logins }, args.serve_dir);
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }

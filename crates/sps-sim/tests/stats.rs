@@ -8,7 +8,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use sps_sim::store::Session;
 use sps_sim::time::parse_instant;
-use sps_sim::SessionStore;
+use sps_sim::{SessionStore, Sim};
 use tower::ServiceExt;
 
 /// Builds a store from `{"Name": {body}, ...}` as the reference page prints it.
@@ -27,7 +27,7 @@ fn store(sessions: Value) -> SessionStore {
 }
 
 async fn get(store: SessionStore, uri: &str) -> (StatusCode, Value) {
-    let response = sps_sim::router(store, None)
+    let response = sps_sim::router(Sim { store, logins: None }, None)
         .oneshot(Request::get(uri).body(Body::empty()).unwrap())
         .await
         .unwrap();

@@ -1,20 +1,12 @@
 // The overview shows the top-protocols panel with exactly the sim's numbers.
 import { test, expect } from '@playwright/test';
-
-const screenshots = new URL('../screenshots/', import.meta.url).pathname;
-
-/** Collects console errors and uncaught exceptions (a wasm panic lands here). */
-function watchErrors(page) {
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
+import { openLoggedIn, screenshots, watchErrors } from './helpers.mjs';
 
 test('overview shows top protocols as chart and table with the sim numbers', async ({ page }) => {
   const errors = watchErrors(page);
-  const statsAnswer = page.waitForResponse((r) => r.url().includes('/api/audit/sessions/stats?field=protocol'));
-  await page.goto('/');
+  const statsAnswer = page.waitForResponse(
+    (r) => r.url().includes('/api/audit/sessions/stats?field=protocol') && r.status() === 200);
+  await openLoggedIn(page);
   const stats = await (await statsAnswer).json();
   expect(stats.items.length).toBeGreaterThan(0);
 
@@ -50,18 +42,33 @@ test('overview shows top protocols as chart and table with the sim numbers', asy
 });
 
 test('dark theme applies and is remembered', async ({ page }) => {
-  await page.goto('/');
+  await openLoggedIn(page);
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('region', { name: 'Top protocols' }).getByRole('img')).toBeVisible();
   await page.screenshot({ path: `${screenshots}overview-dark-1280.png`, fullPage: true });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The login cookie survived the reload: no dialog this time.
+  await expect(page.getByRole('region', { name: 'Top protocols' }).getByRole('img')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('wall-screen size renders crisp at 4K', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await openLoggedIn(page);
+  const canvas = page.getByRole('region', { name: 'Top protocols' }).getByRole('img');
+  await expect(canvas).toBeVisible();
+  const [backing, css] = await canvas.evaluate((c) => [c.width, c.getBoundingClientRect().width]);
+  expect(backing).toBe(Math.round(css * 2));
+  await page.screenshot({ path: `${screenshots}overview-light-3840x2160.png` });
+  await context.close();
 });
 
 test('navigation reaches every route; unknown paths say so', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('/');
+  await openLoggedIn(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
   await expect(page).toHaveURL(/\/sessions$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();

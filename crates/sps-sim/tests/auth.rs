@@ -1,0 +1,68 @@
+//! Logins over HTTP: the cookie, 401 without it, `/api/info` open to all.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use chrono::{TimeZone, Utc};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use sps_sim::auth::Logins;
+use sps_sim::{SessionStore, Sim};
+use tower::ServiceExt;
+
+fn app() -> Router {
+    let store = SessionStore::new(Vec::new(), Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    sps_sim::router(Sim { store, logins: Some(Logins::new("admin", "demo", Duration::from_secs(60))) }, None)
+}
+
+async fn send(app: &Router, request: Request<Body>) -> (StatusCode, Option<String>, Value) {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let cookie = response.headers().get(header::SET_COOKIE).map(|v| v.to_str().unwrap().to_owned());
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, cookie, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+fn get(uri: &str) -> axum::http::request::Builder {
+    Request::get(uri)
+}
+
+#[tokio::test]
+async fn audit_needs_the_login_cookie() {
+    let app = app();
+    let stats = "/api/audit/sessions/stats?field=protocol";
+    let (status, _, body) = send(&app, get(stats).body(Body::empty()).unwrap()).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("Unauthenticated")));
+
+    let wrong = format!("Basic {}", STANDARD.encode("admin:nope"));
+    let (status, cookie, _) =
+        send(&app, get("/api/authentication").header(header::AUTHORIZATION, wrong).body(Body::empty()).unwrap()).await;
+    assert_eq!((status, cookie), (StatusCode::UNAUTHORIZED, None));
+
+    let right = format!("Basic {}", STANDARD.encode("admin:demo"));
+    let (status, cookie, body) =
+        send(&app, get("/api/authentication").header(header::AUTHORIZATION, right).body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["meta"]["remaining_seconds"], 60);
+    let cookie = cookie.expect("a session_id cookie");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    assert!(pair.starts_with("session_id=") && pair.len() == "session_id=".len() + 40, "{pair}");
+
+    let (status, _, body) = send(&app, get(stats).header(header::COOKIE, &pair).body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, _) =
+        send(&app, get(stats).header(header::COOKIE, "session_id=0000").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn info_needs_no_login() {
+    let (status, _, body) = send(&app(), get("/api/info").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["body"]["firmware_version"], "7.5.0 (sps-sim)");
+}
