@@ -5,13 +5,12 @@
 //! (API client, components, pages, canvas drawing) build only for wasm32.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod charts;
 pub mod config;
 pub mod format;
 pub mod time_range;
 
-#[cfg(target_arch = "wasm32")]
-pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]

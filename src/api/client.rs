@@ -13,12 +13,15 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::{on_cleanup, Set};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
-use sps_api::{StatsParams, StatsResponse};
+use sps_api::{
+    AlertsParams, AlertsResponse, CountResponse, EventsParams, EventsResponse, HistogramParams, HistogramResponse,
+    InfoResponse, SessionResponse, SessionsParams, SessionsResponse, StatsParams, StatsResponse,
+};
 use web_sys::AbortController;
 
 use super::auth::Auth;
 use super::error::ApiError;
-use super::request::{stats_query, LOGIN_PATH, STATS_PATH};
+use super::request::{self, ApiRequest};
 
 /// A client for the SPS REST API under `base` on this origin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,16 +43,51 @@ impl ApiClient {
         self.auth
     }
 
+    /// `GET /info`.
+    pub async fn info(&self) -> Result<InfoResponse, ApiError> {
+        self.get_json(request::info()).await
+    }
+
+    /// `GET /audit/sessions`.
+    pub async fn sessions(&self, params: &SessionsParams) -> Result<SessionsResponse, ApiError> {
+        self.get_json(request::sessions(params)).await
+    }
+
+    /// `GET /audit/sessions/_count`.
+    pub async fn session_count(&self, params: &SessionsParams) -> Result<CountResponse, ApiError> {
+        self.get_json(request::session_count(params)).await
+    }
+
+    /// `GET /audit/sessions/<id>`.
+    pub async fn session(&self, id: &str) -> Result<SessionResponse, ApiError> {
+        self.get_json(request::session(id)).await
+    }
+
+    /// `GET /audit/sessions/<id>/events`.
+    pub async fn events(&self, id: &str, params: &EventsParams) -> Result<EventsResponse, ApiError> {
+        self.get_json(request::events(id, params)).await
+    }
+
+    /// `GET /audit/sessions/<id>/alerts`.
+    pub async fn alerts(&self, id: &str, params: &AlertsParams) -> Result<AlertsResponse, ApiError> {
+        self.get_json(request::alerts(id, params)).await
+    }
+
     /// `GET /audit/sessions/stats`.
     pub async fn stats(&self, params: &StatsParams) -> Result<StatsResponse, ApiError> {
-        self.get_json(STATS_PATH, stats_query(params)).await
+        self.get_json(request::stats(params)).await
+    }
+
+    /// `GET /audit/sessions/histogram`.
+    pub async fn histogram(&self, params: &HistogramParams) -> Result<HistogramResponse, ApiError> {
+        self.get_json(request::histogram(params)).await
     }
 
     /// `GET /authentication` with Basic credentials; SPS answers with the login
     /// cookie, which the browser stores (the app never sees it).
     pub async fn log_in(&self, user: &str, password: &str) -> Result<(), ApiError> {
         let credentials = STANDARD.encode(format!("{user}:{password}"));
-        let request = Request::get(&format!("{}{LOGIN_PATH}", self.base))
+        let request = Request::get(&request::login().url(&self.base))
             .header("Authorization", &format!("Basic {credentials}"));
         let response = self.send(request).await?;
         match response.status() {
@@ -62,9 +100,8 @@ impl ApiClient {
         }
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, path: &str, query: Vec<(&str, String)>) -> Result<T, ApiError> {
-        let request = Request::get(&format!("{}{path}", self.base)).query(query);
-        let response = self.send(request).await?;
+    async fn get_json<T: DeserializeOwned>(&self, request: ApiRequest) -> Result<T, ApiError> {
+        let response = self.send(Request::get(&request.url(&self.base))).await?;
         let body = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
         if !response.ok() {
             let error = ApiError::from_response(response.status(), &body);
