@@ -86,7 +86,10 @@ impl FromStr for Timestamp {
         if let Ok(t) = DateTime::parse_from_rfc3339(s) {
             return Ok(Timestamp(t.with_timezone(&Utc)));
         }
-        if let Some(t) = NAIVE_FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(s, f).ok()) {
+        // RFC 3339 has four-digit years only; chrono writes the others with a sign
+        // (`+10000-01-01T00:00:00.000Z`), read here so that every instant round trips.
+        let naive = s.strip_suffix(['Z', 'z']).unwrap_or(s);
+        if let Some(t) = NAIVE_FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(naive, f).ok()) {
             return Ok(Timestamp(t.and_utc()));
         }
         if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
@@ -149,8 +152,10 @@ impl Visitor<'_> for TimestampVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Timestamp, E> {
-        let millis = i64::try_from(v).map_err(|_| E::custom(TimestampError::OutOfRange(i64::MAX)))?;
-        self.visit_i64(millis)
+        match i64::try_from(v) {
+            Ok(millis) => self.visit_i64(millis),
+            Err(_) => Err(E::custom(format!("{v} epoch milliseconds is out of range"))),
+        }
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Timestamp, E> {
@@ -239,5 +244,14 @@ mod tests {
         let json = serde_json::to_string(&t).expect("serializes");
         assert_eq!(json, "\"2017-04-25T13:26:39.144356Z\"");
         assert_eq!(parse(&json).ok(), Some(t));
+    }
+
+    #[test]
+    fn years_beyond_rfc3339_still_round_trip() {
+        for t in [utc(10000, 1, 1, 0, 0, 0, 0), utc(-1, 6, 30, 12, 0, 0, 250_000_000)] {
+            let text = t.to_string();
+            assert_eq!(text.parse::<Timestamp>(), Ok(t), "{text}");
+        }
+        assert_eq!(utc(10000, 1, 1, 0, 0, 0, 0).to_string(), "+10000-01-01T00:00:00.000Z");
     }
 }
