@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::time_range::{RangeError, RelativeRange};
+use crate::state::time_range::{RangeError, TimeExpr};
 
 /// Deployment settings. Every key is optional; missing keys take the defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -68,14 +68,11 @@ impl AppConfig {
         if !(1..=600).contains(&config.request_timeout_seconds) {
             return Err(ConfigError::Timeout(config.request_timeout_seconds));
         }
-        RelativeRange::parse(&config.default_range)?;
+        match TimeExpr::parse(&config.default_range)? {
+            TimeExpr::Now { minus_minutes } if minus_minutes > 0 => {}
+            _ => return Err(ConfigError::Range(RangeError::Malformed(config.default_range))),
+        }
         Ok(AppConfig { api_base: base.to_owned(), ..config })
-    }
-
-    /// The default range, parsed (checked by [`AppConfig::from_json`]).
-    pub fn range(&self) -> RelativeRange {
-        RelativeRange::parse(&self.default_range)
-            .unwrap_or_else(|_| RelativeRange::parse("now-24h").expect("the built-in range parses"))
     }
 }
 
@@ -105,6 +102,7 @@ mod tests {
         assert!(err(r#"{"refresh_seconds": 2}"#).contains("between 5 and 3600"));
         assert!(err(r#"{"request_timeout_seconds": 0}"#).contains("between 1 and 600"));
         assert!(err(r#"{"default_range": "yesterday"}"#).contains("default_range"));
+        assert!(err(r#"{"default_range": "now"}"#).contains("default_range"));
         assert!(err(r#"{"api_bsae": "/api"}"#).contains("unknown field"));
         assert!(err("not json").contains("not valid"));
         assert_eq!(AppConfig::from_json(r#"{"refresh_seconds": 0}"#).unwrap().refresh_seconds, 0);

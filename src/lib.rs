@@ -9,7 +9,7 @@ pub mod api;
 pub mod charts;
 pub mod config;
 pub mod format;
-pub mod time_range;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

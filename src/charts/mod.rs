@@ -1,8 +1,11 @@
 //! Charts: data models, geometry and hit-testing in plain Rust, drawing on
 //! `<canvas>` with plotters in the browser.
 
+pub mod bins;
+pub mod histogram;
 pub mod palette;
 pub mod ticks;
+pub mod time_ticks;
 pub mod top_n;
 pub mod top_n_layout;
 

@@ -1,0 +1,226 @@
+//! The session histogram: sessions started per bin (bars) and active per bin
+//! (a line), its geometry in CSS pixels, and pointer ↔ bin / time mapping for
+//! tooltips, clicks and drag-to-zoom.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use sps_api::{BinSize, HistogramBucket};
+
+use crate::charts::bins::next_bin;
+use crate::charts::ticks::count_ticks;
+use crate::charts::time_ticks::time_ticks;
+use crate::charts::top_n_layout::{Rect, CHAR_PX};
+use crate::format;
+
+/// One interval.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistBin {
+    /// Interval start (the bucket's `id`).
+    pub start: DateTime<Utc>,
+    /// Interval end (the next interval's start).
+    pub end: DateTime<Utc>,
+    /// Sessions started in the interval.
+    pub started: u64,
+    /// Sessions active at some point of the interval.
+    pub active: u64,
+}
+
+/// A histogram answer ready to draw and tabulate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Histogram {
+    /// Intervals in time order.
+    pub bins: Vec<HistBin>,
+    /// Their size.
+    pub bin: BinSize,
+}
+
+impl Histogram {
+    /// Builds the model from the answer's buckets (sorted by start; duplicates kept).
+    pub fn from_buckets(buckets: &[HistogramBucket], bin: BinSize) -> Self {
+        let mut bins: Vec<HistBin> = buckets
+            .iter()
+            .map(|b| {
+                let start = b.id.as_datetime();
+                HistBin { start, end: next_bin(start, bin), started: b.start_count, active: b.active_count }
+            })
+            .collect();
+        bins.sort_by_key(|b| b.start);
+        Histogram { bins, bin }
+    }
+
+    /// No session started or active in any bin.
+    pub fn is_empty(&self) -> bool {
+        self.bins.iter().all(|b| b.started == 0 && b.active == 0)
+    }
+
+    /// The largest count of either series.
+    pub fn max_count(&self) -> u64 {
+        self.bins.iter().map(|b| b.started.max(b.active)).max().unwrap_or(0)
+    }
+
+    /// A text summary for the canvas's `aria-label`.
+    pub fn summary(&self, tz: Tz) -> String {
+        let started: u64 = self.bins.iter().map(|b| b.started).sum();
+        let peak = self.bins.iter().max_by_key(|b| b.active);
+        match peak {
+            Some(p) if !self.is_empty() => format!(
+                "Sessions per {}: {} started in {} bins; at most {} active, from {}",
+                self.bin,
+                format::count(started),
+                self.bins.len(),
+                format::count(p.active),
+                bin_label(p.start, tz),
+            ),
+            _ => format!("Sessions per {}: none", self.bin),
+        }
+    }
+
+    /// The time the bars span: from the first bin's start to the last bin's end.
+    pub fn extent(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        Some((self.bins.first()?.start, self.bins.last()?.end))
+    }
+}
+
+/// A bin's start as the table and tooltip show it.
+pub fn bin_label(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}
+
+const PAD_PX: f64 = 6.0;
+const AXIS_PX: f64 = 22.0;
+
+/// The histogram's geometry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistogramLayout {
+    /// The plotting area.
+    pub plot: Rect,
+    /// One bar per bin (started), same order as the bins.
+    pub bars: Vec<Rect>,
+    /// The active line: one point per bin, at the bin's middle.
+    pub active_line: Vec<(f64, f64)>,
+    /// Count ticks: value and y.
+    pub y_ticks: Vec<(u64, f64)>,
+    /// Time ticks: label and x.
+    pub x_ticks: Vec<(String, f64)>,
+    t0: i64,
+    t1: i64,
+}
+
+impl HistogramLayout {
+    /// Lays out `h` in a `width` × `height` CSS-pixel box, times labelled in `tz`.
+    pub fn new(h: &Histogram, width: f64, height: f64, tz: Tz) -> Self {
+        let y_target = ((height / 45.0).round() as usize).clamp(2, 6);
+        let y_values = count_ticks(h.max_count(), y_target);
+        let y_max = y_values.last().copied().unwrap_or(1).max(1) as f64;
+        let label_w = format::count(y_max as u64).len() as f64 * CHAR_PX + 2.0 * PAD_PX;
+        let plot = Rect {
+            x: label_w,
+            y: PAD_PX,
+            w: (width - label_w - PAD_PX).max(1.0),
+            h: (height - AXIS_PX - PAD_PX).max(1.0),
+        };
+        let (t0, t1) = h.extent().map_or((0, 1), |(a, b)| (a.timestamp_millis(), b.timestamp_millis().max(a.timestamp_millis() + 1)));
+        let x_of = |t: DateTime<Utc>| plot.x + plot.w * (t.timestamp_millis() - t0) as f64 / (t1 - t0) as f64;
+        let y_of = |v: u64| plot.y + plot.h * (1.0 - v as f64 / y_max);
+        let bars = h
+            .bins
+            .iter()
+            .map(|b| {
+                let (x0, x1) = (x_of(b.start), x_of(b.end));
+                // A hair of gap between bars once they are wide enough to afford it.
+                let gap = if x1 - x0 > 4.0 { 1.0 } else { 0.0 };
+                let top = y_of(b.started);
+                Rect { x: x0, y: top, w: (x1 - x0 - gap).max(0.5), h: plot.y + plot.h - top }
+            })
+            .collect();
+        let active_line =
+            h.bins.iter().map(|b| ((x_of(b.start) + x_of(b.end)) / 2.0, y_of(b.active))).collect();
+        let y_ticks = y_values.iter().map(|&v| (v, y_of(v))).collect();
+        let x_target = ((plot.w / 110.0).floor() as usize).clamp(2, 12);
+        let x_ticks = match h.extent() {
+            Some((a, b)) => time_ticks(a, b, tz, x_target).into_iter().map(|t| (t.label, x_of(t.at))).collect(),
+            None => Vec::new(),
+        };
+        HistogramLayout { plot, bars, active_line, y_ticks, x_ticks, t0, t1 }
+    }
+
+    /// The instant at horizontal position `x` (clamped to the plot).
+    pub fn time_at(&self, x: f64) -> DateTime<Utc> {
+        let share = ((x - self.plot.x) / self.plot.w).clamp(0.0, 1.0);
+        let millis = self.t0 + ((self.t1 - self.t0) as f64 * share).round() as i64;
+        DateTime::from_timestamp_millis(millis).unwrap_or_default()
+    }
+
+    /// The bin under the point, if it is over the plot.
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        if y < self.plot.y || y > self.plot.y + self.plot.h {
+            return None;
+        }
+        self.bars.iter().position(|b| x >= b.x && x < b.x + b.w.max(1.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sps_api::Timestamp;
+
+    fn bucket(id: &str, started: u64, active: u64) -> HistogramBucket {
+        HistogramBucket { id: id.parse::<Timestamp>().unwrap(), start_count: started, active_count: active }
+    }
+
+    fn sample() -> Histogram {
+        Histogram::from_buckets(
+            &[
+                bucket("2018-01-15T13:00:00.000Z", 89, 99),
+                bucket("2018-01-15T12:00:00.000Z", 61, 61),
+                bucket("2018-01-15T14:00:00.000Z", 24, 39),
+            ],
+            BinSize::Hour,
+        )
+    }
+
+    #[test]
+    fn buckets_become_sorted_bins_with_ends() {
+        let h = sample();
+        assert_eq!(h.bins[0].started, 61);
+        assert_eq!(h.bins[0].end, h.bins[1].start);
+        assert_eq!(h.max_count(), 99);
+        assert!(!h.is_empty());
+        assert_eq!(
+            h.summary(chrono_tz::UTC),
+            "Sessions per hour: 174 started in 3 bins; at most 99 active, from 2018-01-15 13:00"
+        );
+    }
+
+    #[test]
+    fn geometry_and_hit_testing() {
+        let h = sample();
+        let l = HistogramLayout::new(&h, 600.0, 200.0, chrono_tz::UTC);
+        assert_eq!(l.bars.len(), 3);
+        let bottom = l.plot.y + l.plot.h;
+        for b in &l.bars {
+            assert!((b.y + b.h - bottom).abs() < 1e-9, "bars stand on the axis");
+        }
+        assert!(l.bars[1].h > l.bars[0].h && l.bars[0].h > l.bars[2].h);
+        assert!(l.active_line[1].1 < l.active_line[0].1, "higher count, higher point");
+        let mid = |i: usize| l.bars[i].x + l.bars[i].w / 2.0;
+        assert_eq!(l.hit(mid(1), bottom - 1.0), Some(1));
+        assert_eq!(l.hit(mid(2), l.plot.y + 1.0), Some(2), "anywhere above a bar counts");
+        assert_eq!(l.hit(mid(2), bottom + 5.0), None);
+        assert_eq!(l.time_at(l.plot.x), h.bins[0].start);
+        assert_eq!(l.time_at(l.plot.x + l.plot.w), h.bins[2].end);
+        assert_eq!(l.time_at(-100.0), h.bins[0].start, "clamped");
+        assert!(!l.x_ticks.is_empty() && !l.y_ticks.is_empty());
+    }
+
+    #[test]
+    fn empty_and_tiny() {
+        let h = Histogram::from_buckets(&[], BinSize::Day);
+        assert!(h.is_empty());
+        assert_eq!(h.summary(chrono_tz::UTC), "Sessions per day: none");
+        let l = HistogramLayout::new(&h, 0.0, 0.0, chrono_tz::UTC);
+        assert!(l.bars.is_empty() && l.x_ticks.is_empty());
+        assert_eq!(l.hit(1.0, 1.0), None);
+    }
+}

@@ -1,0 +1,5 @@
+//! The view state: everything a view shows is in the URL's query string, so every
+//! view is a link, back/forward work and a reload restores it.
+
+pub mod time_range;
+pub mod view;
