@@ -1,19 +1,5 @@
 //! Evaluating a query against one JSON record (used by the stand-in server and tests).
-//!
-//! Semantics, per field type (see also the crate docs):
-//! - keyword text: a term or phrase equals the whole value, ignoring case; a wildcard
-//!   pattern matches the whole value;
-//! - full-text text (events' `content`): a term or phrase matches a run of consecutive
-//!   words of the value; a pattern matches the whole value or any one word;
-//! - no field: a term or phrase is a case-insensitive substring of a default field (of any
-//!   text field when the schema names none); a pattern as for full text;
-//! - integer: equal numbers, numeric ranges; boolean: `true`/`false`;
-//! - date: a term matches instants within its precision (`2017-01-02` is that whole day),
-//!   range ends are instants;
-//! - `field:*` matches any record that has the field.
-//!
-//! Records are nested objects read by dotted path; arrays match when any element does;
-//! a missing or `null` field matches nothing (so `NOT field:x` matches it).
+//! The semantics are documented on [`Query::matches`].
 
 use std::borrow::Cow;
 
@@ -25,9 +11,29 @@ use crate::schema::{Field, FieldType, Schema};
 use crate::text_match::{contains_words, fold, Glob};
 
 impl Query {
-    /// Whether `record` matches. The empty query matches everything; field names are
-    /// resolved through `schema` (aliases included), unknown fields by the record's own
-    /// JSON types.
+    /// Whether `record` matches. The empty query matches everything.
+    ///
+    /// Fields are read from `record` by dotted path (`user.gateway_username` is
+    /// `{"user": {"gateway_username": …}}`; a key containing dots works too), under the
+    /// schema's canonical name and its aliases (`psm.…` for `recording.…`). An array
+    /// matches when any element does; a missing or `null` field matches nothing, so
+    /// `NOT field:x` matches it. Per type:
+    ///
+    /// - keyword text: a term or phrase equals the whole value, ignoring case; a wildcard
+    ///   pattern (`*` any run, `?` one character) must match the whole value, ignoring case;
+    /// - full-text text (events' `content`): a term or phrase matches a run of consecutive
+    ///   words (letters and digits) of the value, ignoring case (`content:sudo` finds
+    ///   `user@host:~$ man sudo`); a pattern matches the whole value or any one word;
+    /// - no field: a term or phrase is a case-insensitive substring of a default field
+    ///   (events: `content`; sessions: any text field); a pattern as for full text;
+    /// - integer: numeric equality and ranges (numbers sent as strings are read as numbers);
+    /// - boolean: `true`/`false`, also when sent as strings;
+    /// - date: a term matches the instants within its precision (`2017-01-02` is that
+    ///   whole day); range ends are instants (ISO 8601, no zone meaning UTC, or epoch ms);
+    /// - text ranges compare lower-cased text; `field:*` matches when the field has a value;
+    /// - a field the schema does not know compares by the record's own JSON type.
+    ///
+    /// Values the validator rejects (`duration:abc`) match nothing.
     pub fn matches(&self, record: &Json, schema: &Schema) -> bool {
         self.root().is_none_or(|root| matches_expr(root, record, schema))
     }
