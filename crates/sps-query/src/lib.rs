@@ -97,6 +97,7 @@ pub use ast::{Bound, Clause, Endpoint, Expr, FieldRef, Pattern, PatternPart, Que
 pub use complete::{complete, Candidate, CandidateKind, Completion, Expected};
 pub use error::{ParseError, ParseErrorKind};
 pub use escape::escape_value;
+pub use literal::{bool_of, instant_of, number_of, parse_bool, parse_number, parse_period, Period};
 pub use parser::{parse, MAX_DEPTH};
 pub use schema::{Alias, Field, FieldType, KnownValues, Schema};
 pub use span::Span;

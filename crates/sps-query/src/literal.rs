@@ -1,9 +1,11 @@
 //! Reading typed values out of query text and records: numbers, booleans, instants.
-//! Shared by validation (is this well-formed?) and evaluation (what does it compare as?).
+//! Shared by validation (is this well-formed?) and evaluation (what does it compare as?),
+//! and public so that an engine translating queries (the stand-in server's search
+//! index) reads values exactly as [`crate::Query::matches`] does.
 
 /// A decimal number: optional sign, digits, optional fraction. No exponents, `inf` or
 /// `NaN`, which `f64::from_str` would accept but a person would not mean.
-pub(crate) fn parse_number(text: &str) -> Option<f64> {
+pub fn parse_number(text: &str) -> Option<f64> {
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
@@ -14,7 +16,7 @@ pub(crate) fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// `true` or `false`, in any letter case.
-pub(crate) fn parse_bool(text: &str) -> Option<bool> {
+pub fn parse_bool(text: &str) -> Option<bool> {
     if text.eq_ignore_ascii_case("true") {
         Some(true)
     } else if text.eq_ignore_ascii_case("false") {
@@ -27,8 +29,10 @@ pub(crate) fn parse_bool(text: &str) -> Option<bool> {
 /// The stretch of time a date as written covers, in epoch milliseconds `[start, end)`:
 /// `2017-01-02` is that whole day, `2017-01-02T10:00` that minute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Period {
+pub struct Period {
+    /// The first millisecond covered.
     pub start: i64,
+    /// The first millisecond after the period.
     pub end: i64,
 }
 
@@ -36,7 +40,7 @@ pub(crate) struct Period {
 /// `2017-04-11T09:21:10.832`, `…Z`, `…+05:00`, `T` or a space between date and time;
 /// no zone means UTC) or epoch milliseconds (any run of digits except four, which is a
 /// year, optionally negative).
-pub(crate) fn parse_period(text: &str) -> Option<Period> {
+pub fn parse_period(text: &str) -> Option<Period> {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     if !unsigned.is_empty() && unsigned.len() != 4 && unsigned.bytes().all(|b| b.is_ascii_digit()) {
         let start: i64 = text.parse().ok()?;
@@ -46,7 +50,7 @@ pub(crate) fn parse_period(text: &str) -> Option<Period> {
 }
 
 /// A record's instant: epoch milliseconds as a JSON number, or any text `parse_period` reads.
-pub(crate) fn instant_of(value: &serde_json::Value) -> Option<i64> {
+pub fn instant_of(value: &serde_json::Value) -> Option<i64> {
     match value {
         serde_json::Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f.floor() as i64)),
         serde_json::Value::String(s) => parse_period(s).map(|p| p.start),
@@ -55,7 +59,7 @@ pub(crate) fn instant_of(value: &serde_json::Value) -> Option<i64> {
 }
 
 /// A record's number: a JSON number or a numeric string (SPS sends `"channels_id": "0"`).
-pub(crate) fn number_of(value: &serde_json::Value) -> Option<f64> {
+pub fn number_of(value: &serde_json::Value) -> Option<f64> {
     match value {
         serde_json::Value::Number(n) => n.as_f64(),
         serde_json::Value::String(s) => parse_number(s),
@@ -64,7 +68,7 @@ pub(crate) fn number_of(value: &serde_json::Value) -> Option<f64> {
 }
 
 /// A record's boolean: a JSON boolean or the strings `true`/`false`.
-pub(crate) fn bool_of(value: &serde_json::Value) -> Option<bool> {
+pub fn bool_of(value: &serde_json::Value) -> Option<bool> {
     match value {
         serde_json::Value::Bool(b) => Some(*b),
         serde_json::Value::String(s) => parse_bool(s),
