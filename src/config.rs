@@ -18,6 +18,8 @@ pub struct AppConfig {
     pub default_range: String,
     /// Seconds to wait for an API answer before giving up.
     pub request_timeout_seconds: u32,
+    /// The most histogram bins the SPS answers (`TooMuchBucketsInResult` beyond).
+    pub max_histogram_bins: u64,
 }
 
 impl Default for AppConfig {
@@ -27,6 +29,7 @@ impl Default for AppConfig {
             refresh_seconds: 60,
             default_range: "now-24h".into(),
             request_timeout_seconds: 30,
+            max_histogram_bins: 1000,
         }
     }
 }
@@ -46,6 +49,9 @@ pub enum ConfigError {
     /// `request_timeout_seconds` is outside 1 s to 10 min.
     #[error("config.json: `request_timeout_seconds` must be between 1 and 600, not {0}")]
     Timeout(u32),
+    /// `max_histogram_bins` is outside 10 to 100,000.
+    #[error("config.json: `max_histogram_bins` must be between 10 and 100000, not {0}")]
+    MaxBins(u64),
     /// `default_range` does not parse.
     #[error("config.json: `default_range`: {0}")]
     Range(#[from] RangeError),
@@ -67,6 +73,9 @@ impl AppConfig {
         }
         if !(1..=600).contains(&config.request_timeout_seconds) {
             return Err(ConfigError::Timeout(config.request_timeout_seconds));
+        }
+        if !(10..=100_000).contains(&config.max_histogram_bins) {
+            return Err(ConfigError::MaxBins(config.max_histogram_bins));
         }
         match TimeExpr::parse(&config.default_range)? {
             TimeExpr::Now { minus_minutes } if minus_minutes > 0 => {}

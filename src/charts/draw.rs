@@ -8,6 +8,7 @@ use plotters_canvas::CanvasBackend;
 use thiserror::Error;
 use web_sys::HtmlCanvasElement;
 
+use crate::charts::histogram::{Histogram, HistogramLayout};
 use crate::charts::palette::{ChartTheme, Rgb};
 use crate::charts::top_n::TopN;
 use crate::charts::top_n_layout::{Fill, TopNLayout, FONT_PX};
@@ -87,6 +88,53 @@ pub fn draw_top_n(canvas: &HtmlCanvasElement, model: &TopN, theme: &ChartTheme) 
         root.draw(&Text::new(row.count_label.as_str(), count_at, font(theme.muted, HPos::Left, VPos::Center)))
             .map_err(backend_error)?;
     }
+    root.present().map_err(backend_error)?;
+    Ok(layout)
+}
+
+/// Draws the session histogram (started as bars, active as a line) and returns
+/// its layout (for tooltips, clicks and drag-to-zoom).
+pub fn draw_histogram(
+    canvas: &HtmlCanvasElement,
+    model: &Histogram,
+    tz: chrono_tz::Tz,
+    theme: &ChartTheme,
+) -> Result<HistogramLayout, DrawError> {
+    let (css_w, css_h, ratio) = fit_to_device_pixels(canvas);
+    let layout = HistogramLayout::new(model, css_w, css_h, tz);
+    let root = CanvasBackend::with_canvas_object(canvas.clone()).ok_or(DrawError::NoContext)?.into_drawing_area();
+    let px = |v: f64| (v * ratio).round() as i32;
+    let font = |c: Rgb, h: HPos, v: VPos| TextStyle {
+        font: ("sans-serif", FONT_PX * ratio).into_font(),
+        color: color(c).to_backend_color(),
+        pos: Pos::new(h, v),
+    };
+    let thin = ratio.round().max(1.0) as u32;
+    let plot = layout.plot;
+
+    root.fill(&color(theme.background)).map_err(backend_error)?;
+    for (value, y) in &layout.y_ticks {
+        let grid = [(px(plot.x), px(*y)), (px(plot.x + plot.w), px(*y))];
+        root.draw(&PathElement::new(grid, color(theme.grid).stroke_width(thin))).map_err(backend_error)?;
+        let at = (px(plot.x - 6.0), px(*y));
+        root.draw(&Text::new(format::count(*value), at, font(theme.muted, HPos::Right, VPos::Center)))
+            .map_err(backend_error)?;
+    }
+    for (label, x) in &layout.x_ticks {
+        let tick = [(px(*x), px(plot.y + plot.h)), (px(*x), px(plot.y + plot.h + 4.0))];
+        root.draw(&PathElement::new(tick, color(theme.muted).stroke_width(thin))).map_err(backend_error)?;
+        let at = (px(*x), px(plot.y + plot.h + 6.0));
+        root.draw(&Text::new(label.as_str(), at, font(theme.muted, HPos::Center, VPos::Top)))
+            .map_err(backend_error)?;
+    }
+    let bar = color(theme.accent).filled();
+    for r in &layout.bars {
+        let corners = [(px(r.x), px(r.y)), (px(r.x + r.w).max(px(r.x) + 1), px(r.y + r.h))];
+        root.draw(&Rectangle::new(corners, bar)).map_err(backend_error)?;
+    }
+    let line: Vec<(i32, i32)> = layout.active_line.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+    let active = color(theme.series(1)).stroke_width((2.0 * ratio).round().max(1.0) as u32);
+    root.draw(&PathElement::new(line, active)).map_err(backend_error)?;
     root.present().map_err(backend_error)?;
     Ok(layout)
 }

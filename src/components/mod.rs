@@ -1,7 +1,14 @@
-//! Reusable view pieces. They stay thin: models and geometry live in `charts`.
+//! Reusable view pieces. They stay thin: models and geometry live in `charts`,
+//! view state in `state`.
 
+pub mod chart_table;
 pub mod header;
+pub mod histogram_panel;
 pub mod login_dialog;
-pub mod stats_panel;
+pub mod panel_data;
+pub mod query_bar;
+pub mod refresh;
 pub mod status;
+pub mod time_picker;
 pub mod top_n_chart;
+pub mod top_n_panel;

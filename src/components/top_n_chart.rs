@@ -1,4 +1,6 @@
-//! A top-N chart: the canvas, its legend, and a table with the same numbers.
+//! A top-N chart: the canvas, its legend, a hover tooltip, and a table with the
+//! same numbers. Clicking a bar (or its table row's button) filters by the value;
+//! a modifier-click, a right-click or the row's "exclude" button excludes it.
 //!
 //! Accessibility contract for every chart: the canvas is `role="img"` with a
 //! summary `aria-label`, and the table follows it in the DOM at all times; the
@@ -7,11 +9,29 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
+use web_sys::MouseEvent;
 
 use crate::charts::draw::draw_top_n;
-use crate::charts::top_n::{RowKind, TopN};
+use crate::charts::top_n::{RowKind, SegmentKind, TopN};
+use crate::charts::top_n_layout::{BarTarget, Hit, TopNLayout};
+use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::format;
 use crate::theme::use_theme;
+
+/// A request to narrow (or widen) the query by a chart value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueFilter {
+    /// The bar's value.
+    pub value: String,
+    /// The segment's sub-value, when a segment was chosen.
+    pub sub_value: Option<String>,
+    /// Exclude instead of include.
+    pub exclude: bool,
+}
+
+fn excludes(ev: &MouseEvent) -> bool {
+    ev.shift_key() || ev.alt_key() || ev.ctrl_key() || ev.meta_key()
+}
 
 /// Draws `model` as horizontal bars, with a legend when it has sub-buckets.
 #[component]
@@ -24,15 +44,19 @@ pub fn TopNChart(
     field: String,
     /// What to draw.
     model: TopN,
+    /// Called when a value is clicked; without it the chart is read-only.
+    #[prop(optional)]
+    on_filter: Option<Callback<ValueFilter>>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let theme = use_theme();
-    let (show_table, set_show_table) = signal(false);
     let (draw_error, set_draw_error) = signal(None::<String>);
-    let summary = model.summary(&title);
-    let height = format!("{}px", 40 + 34 * model.bar_count().max(1));
-    let legend = model.series.clone();
-    let rows = model.table_rows();
+    let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
+    let layout = StoredValue::new(None::<TopNLayout>);
+    let model = StoredValue::new(model);
+    let summary = model.with_value(|m| m.summary(&title));
+    let height = format!("{}px", 40 + 34 * model.with_value(TopN::bar_count).max(1));
+    let legend = model.with_value(|m| m.series.clone());
 
     // Draw once the canvas has a size, and again when its size or the theme changes.
     let (width, set_width) = signal(0.0_f64);
@@ -47,14 +71,109 @@ pub fn TopNChart(
             return;
         }
         if let Some(el) = canvas.get_untracked() {
-            set_draw_error.set(draw_top_n(&el, &model, &chart_theme).err().map(|e| e.to_string()));
+            let drawn = model.with_value(|m| draw_top_n(&el, m, &chart_theme));
+            set_draw_error.set(drawn.as_ref().err().map(ToString::to_string));
+            layout.set_value(drawn.ok());
         }
     });
 
+    let hit_at = move |ev: &MouseEvent| layout.with_value(|l| l.as_ref().and_then(|l| l.hit(ev.offset_x().into(), ev.offset_y().into())));
+    let filter_for = move |hit: Hit, exclude: bool| {
+        let BarTarget::Value(i) = hit.target else { return None };
+        model.with_value(|m| {
+            let bar = m.bars.get(i)?;
+            let sub_value = match hit.segment {
+                Some(SegmentKind::Series(s)) if !exclude => m.series.get(s).cloned(),
+                _ => None,
+            };
+            Some(ValueFilter { value: bar.value.clone(), sub_value, exclude })
+        })
+    };
+    let describe = move |hit: Hit| {
+        model.with_value(|m| match hit.target {
+            BarTarget::Other => format!("other: {} sessions not in the top {}", format::count(m.other), m.bars.len()),
+            BarTarget::Value(i) => {
+                let Some(bar) = m.bars.get(i) else { return String::new() };
+                let mut text = format!("{}: {} sessions", bar.value, format::count(bar.count));
+                let segment = hit.segment.and_then(|k| bar.segments.iter().find(|s| s.kind == k));
+                if let Some(seg) = segment {
+                    let name = match seg.kind {
+                        SegmentKind::Series(s) => m.series.get(s).cloned().unwrap_or_default(),
+                        SegmentKind::Other => "other".to_owned(),
+                    };
+                    text.push_str(&format!(" — {name}: {}", format::count(seg.count)));
+                }
+                if on_filter.is_some() {
+                    text.push_str(" · click to filter, shift-click to exclude");
+                }
+                text
+            }
+        })
+    };
+    let on_move = move |ev: MouseEvent| {
+        set_tooltip.set(hit_at(&ev).map(|h| (f64::from(ev.offset_x()), f64::from(ev.offset_y()), describe(h))));
+    };
+    let apply = move |ev: &MouseEvent, exclude: bool| {
+        if let (Some(cb), Some(filter)) = (on_filter, hit_at(ev).and_then(|h| filter_for(h, exclude))) {
+            cb.run(filter);
+        }
+    };
+
     let chart_theme = theme.get_untracked().chart();
+    let rows = model.with_value(|m| {
+        m.table_rows()
+            .into_iter()
+            .map(|row| {
+                let class = match row.kind {
+                    RowKind::Value => "row-value",
+                    RowKind::SubBucket => "row-sub",
+                    RowKind::SubOther => "row-sub row-other",
+                    RowKind::Other => "row-other",
+                };
+                let actions = match (row.kind, on_filter) {
+                    (RowKind::Value, Some(cb)) => {
+                        let (include, exclude) = (row.value.clone(), row.value.clone());
+                        Some(
+                            view! {
+                                <button type="button" class="mini" title=format!("Filter: {include}") aria-label=format!("Filter to {include}")
+                                    on:click=move |_| cb.run(ValueFilter { value: include.clone(), sub_value: None, exclude: false })>"+"</button>
+                                <button type="button" class="mini" title=format!("Exclude: {exclude}") aria-label=format!("Exclude {exclude}")
+                                    on:click=move |_| cb.run(ValueFilter { value: exclude.clone(), sub_value: None, exclude: true })>"−"</button>
+                            }
+                            .into_any(),
+                        )
+                    }
+                    _ => None,
+                };
+                ChartRow { class, cells: vec![row.value, format::count(row.count)], actions }
+            })
+            .collect::<Vec<_>>()
+    });
+
     view! {
         <figure class="chart">
-            <canvas node_ref=canvas class="chart-canvas" role="img" aria-label=summary style:height=height></canvas>
+            <div class="chart-area">
+                <canvas
+                    node_ref=canvas
+                    class="chart-canvas"
+                    class:clickable=on_filter.is_some()
+                    role="img"
+                    aria-label=summary
+                    style:height=height
+                    on:mousemove=on_move
+                    on:mouseleave=move |_| set_tooltip.set(None)
+                    on:click=move |ev| apply(&ev, excludes(&ev))
+                    on:contextmenu=move |ev| {
+                        if on_filter.is_some() && hit_at(&ev).is_some() {
+                            ev.prevent_default();
+                            apply(&ev, true);
+                        }
+                    }
+                ></canvas>
+                {move || tooltip.get().map(|(x, y, text)| view! {
+                    <div class="tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>{text}</div>
+                })}
+            </div>
             {(!legend.is_empty())
                 .then(|| {
                     view! {
@@ -80,46 +199,7 @@ pub fn TopNChart(
                     }
                 })}
             {move || draw_error.get().map(|e| view! { <p class="state state-error">{e}</p> })}
-            <div class="chart-tools">
-                <button
-                    type="button"
-                    class="toggle"
-                    aria-pressed=move || show_table.get().to_string()
-                    on:click=move |_| set_show_table.update(|v| *v = !*v)
-                >
-                    "Table"
-                </button>
-            </div>
-            <div class="chart-table-wrap" class:sr-only=move || !show_table.get()>
-            <table class="chart-table">
-                <caption>{title}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{field}</th>
-                        <th scope="col" class="num">"count"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|row| {
-                            let class = match row.kind {
-                                RowKind::Value => "row-value",
-                                RowKind::SubBucket => "row-sub",
-                                RowKind::SubOther => "row-sub row-other",
-                                RowKind::Other => "row-other",
-                            };
-                            view! {
-                                <tr class=class>
-                                    <td>{row.value}</td>
-                                    <td class="num">{format::count(row.count)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-            </div>
+            <ChartTable caption=title headers=vec![field, "count".to_owned()] rows />
         </figure>
     }
 }

@@ -1,27 +1,73 @@
-//! `/`: the overview the SOC wall shows.
+//! `/`: the overview the SOC wall shows and where an analyst starts.
 
-use chrono::DateTime;
 use leptos::prelude::*;
 
-use crate::components::stats_panel::{StatsPanel, Window};
-use crate::config::AppConfig;
+use crate::components::histogram_panel::HistogramPanel;
+use crate::components::query_bar::QueryBar;
+use crate::components::refresh::{now, RefreshControl, Refresher};
+use crate::components::time_picker::TimePicker;
+use crate::components::top_n_panel::{PanelEditor, TopNPanel};
+use crate::state::url::ViewCtl;
+use crate::state::view::{PanelSpec, DEFAULT_PANEL_SIZE, MAX_PANELS};
 
-/// The overview page: panels over the configured default time range.
+/// The overview page: query, time range, histogram and top-N panels, all in the URL.
 #[component]
 pub fn Overview() -> impl IntoView {
-    let config = expect_context::<AppConfig>();
-    let range = config.range();
-    let now = DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
-    let (start, end) = range.window(now);
-    provide_context(Signal::stored(Window { start, end }));
+    let ctl = ViewCtl::provide();
+    let refresher = Refresher::provide(Signal::derive(move || ctl.view.with(|v| v.refresh)));
+    // A changed view asks about the present, not the last tick's "now".
+    Effect::new(move |_| {
+        ctl.view.track();
+        refresher.now.set(now());
+    });
+    let problems = move || {
+        let problems = ctl.problems.get();
+        (!problems.is_empty()).then(|| {
+            view! {
+                <div class="banner banner-warning" role="alert">
+                    <strong>"Parts of this link could not be used: "</strong>
+                    <ul>{problems.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    };
+    let panels = move || ctl.view.with(|v| v.panels.iter().cloned().enumerate().collect::<Vec<_>>());
+    let (adding, set_adding) = signal(false);
+    let added = move |spec: Option<PanelSpec>| {
+        set_adding.set(false);
+        if let Some(spec) = spec {
+            ctl.update(|v| v.panels.push(spec));
+        }
+    };
 
     view! {
         <div class="page-heading">
             <h1>"Overview"</h1>
-            <p class="range-label">{range.label()}</p>
         </div>
+        <div class="toolbar">
+            <QueryBar />
+            <div class="toolbar-row">
+                <TimePicker />
+                <RefreshControl />
+            </div>
+        </div>
+        {problems}
+        <HistogramPanel />
         <div class="panel-grid">
-            <StatsPanel title="Top protocols" field="protocol" />
+            <For each=panels key=|(i, spec)| (*i, spec.clone()) let:((index, spec))>
+                <TopNPanel index spec />
+            </For>
+            <div class="panel panel-add">
+                <Show
+                    when=move || adding.get()
+                    fallback=move || view! {
+                        <button type="button" class="add-panel" disabled=move || ctl.view.with(|v| v.panels.len() >= MAX_PANELS)
+                            on:click=move |_| set_adding.set(true)>"+ Add panel"</button>
+                    }
+                >
+                    <PanelEditor spec=PanelSpec::new("protocol", None, DEFAULT_PANEL_SIZE) on_done=added />
+                </Show>
+            </div>
         </div>
     }
 }

@@ -1,5 +1,8 @@
 //! The view state: everything a view shows is in the URL's query string, so every
 //! view is a link, back/forward work and a reload restores it.
 
+pub mod refresh;
 pub mod time_range;
+#[cfg(target_arch = "wasm32")]
+pub mod url;
 pub mod view;

@@ -53,7 +53,7 @@ impl ZoneChoice {
 }
 
 /// One top-N panel: a field, an optional sub-field, a size.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PanelSpec {
     /// The session field counted.
     pub field: String,

@@ -1,0 +1,78 @@
+//! The table half of the chart accessibility contract: always in the DOM right
+//! after its canvas (read by screen readers), shown on screen by the "Table" toggle.
+
+use leptos::prelude::*;
+
+/// One table row: a CSS class, the cell texts, and optional action buttons.
+pub struct ChartRow {
+    /// The row's class (e.g. `row-sub`).
+    pub class: &'static str,
+    /// The cells; all but the first are numbers.
+    pub cells: Vec<String>,
+    /// Buttons acting on the row (filter, exclude), in a last column.
+    pub actions: Option<AnyView>,
+}
+
+/// A toggle button and the table wrapper it shows or hides visually.
+#[component]
+pub fn ChartTable(
+    /// The table's caption.
+    #[prop(into)]
+    caption: String,
+    /// Column headings; numeric columns (all but the first) are right-aligned.
+    headers: Vec<String>,
+    /// The rows.
+    rows: Vec<ChartRow>,
+    /// Extra controls shown beside the toggle (e.g. exports).
+    #[prop(optional)]
+    tools: Option<AnyView>,
+) -> impl IntoView {
+    let (shown, set_shown) = signal(false);
+    let with_actions = rows.iter().any(|r| r.actions.is_some());
+    view! {
+        <div class="chart-tools">
+            {tools}
+            <button
+                type="button"
+                class="toggle"
+                aria-pressed=move || shown.get().to_string()
+                on:click=move |_| set_shown.update(|v| *v = !*v)
+            >
+                "Table"
+            </button>
+        </div>
+        <div class="chart-table-wrap" class:sr-only=move || !shown.get()>
+            <table class="chart-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        {headers
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> })
+                            .collect_view()}
+                        {with_actions.then(|| view! { <th scope="col"><span class="sr-only">"Actions"</span></th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            view! {
+                                <tr class=row.class>
+                                    {row
+                                        .cells
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, c)| view! { <td class:num={i > 0}>{c}</td> })
+                                        .collect_view()}
+                                    {with_actions.then(|| view! { <td class="actions">{row.actions}</td> })}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,122 @@
+//! Data of one panel across refreshes: the last good answer stays on screen while
+//! a newer request runs, and stays (marked stale) when a request fails.
+
+use std::future::Future;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::refresh::{now, Refresher};
+
+/// A panel's data and state.
+#[derive(Debug)]
+pub struct PanelData<T: Send + Sync + 'static> {
+    /// The last good answer.
+    pub value: RwSignal<Option<T>>,
+    /// The last request's error, cleared by the next success.
+    pub error: RwSignal<Option<ApiError>>,
+    /// When the shown data became stale (the first failure after a success).
+    pub stale_since: RwSignal<Option<DateTime<Utc>>>,
+    /// Whether a request is running.
+    pub loading: RwSignal<bool>,
+}
+
+impl<T: Send + Sync + 'static> Clone for PanelData<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for PanelData<T> {}
+
+/// Runs `fetch` whenever a signal it reads changes (the view, the refresh tick,
+/// a login), as part of the page's refresh round, and keeps the answers.
+pub fn use_panel_data<T, Fut>(fetch: impl Fn() -> Fut + 'static) -> PanelData<T>
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let data = PanelData {
+        value: RwSignal::new(None),
+        error: RwSignal::new(None),
+        stale_since: RwSignal::new(None),
+        loading: RwSignal::new(true),
+    };
+    let refresher = use_context::<Refresher>();
+    let answers = LocalResource::new(move || {
+        let request = fetch();
+        let in_flight = refresher.map(Refresher::begin);
+        data.loading.set(true);
+        async move {
+            let answer = request.await;
+            // Report a failure before the round can end with this request.
+            if let (Err(e), Some(r)) = (&answer, refresher) {
+                if *e != ApiError::Unauthenticated {
+                    r.failed(e.to_string());
+                }
+            }
+            drop(in_flight);
+            answer
+        }
+    });
+    Effect::new(move |_| {
+        let Some(answer) = answers.get() else { return };
+        data.loading.set(false);
+        match answer {
+            Ok(value) => {
+                data.value.set(Some(value));
+                data.error.set(None);
+                data.stale_since.set(None);
+            }
+            Err(error) => {
+                if data.value.with_untracked(Option::is_some) && data.stale_since.get_untracked().is_none() {
+                    data.stale_since.set(Some(now()));
+                }
+                data.error.set(Some(error));
+            }
+        }
+    });
+    data
+}
+
+/// The body of a panel for its data state: the first load, a failure with nothing
+/// to show, an empty answer, or the data (marked stale after a failed refresh).
+pub fn panel_body<T, V>(
+    data: PanelData<T>,
+    what: &'static str,
+    is_empty: fn(&T) -> bool,
+    empty_message: &'static str,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    use crate::components::status::{Empty, ErrorNotice, Loading};
+
+    let zone = use_context::<crate::state::url::ViewCtl>().map(|c| c.zone);
+    move || {
+        let value = data.value.get();
+        let error = data.error.get();
+        match (value, error) {
+            (None, Some(ApiError::Unauthenticated)) => view! { <Empty message="Log in to SPS to see this panel." /> }.into_any(),
+            (None, Some(error)) => view! { <ErrorNotice error /> }.into_any(),
+            (None, None) => view! { <Loading what=what /> }.into_any(),
+            (Some(v), _) if is_empty(&v) => view! { <Empty message=empty_message /> }.into_any(),
+            (Some(v), error) => {
+                let stale = data.stale_since.get().zip(error).map(|(since, error)| {
+                    let tz = zone.map(|z| z.get()).unwrap_or(chrono_tz::UTC);
+                    let at = since.with_timezone(&tz).format("%H:%M:%S").to_string();
+                    view! {
+                        <p class="stale" title=error.to_string() role="status">
+                            <span class="stale-mark">"Stale"</span>
+                            {format!(" since {at}: {error}")}
+                        </p>
+                    }
+                });
+                view! { {stale} {render(v)} }.into_any()
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! A dashboard panel with the top values of one session field, editable and
+//! removable; clicking a value narrows the page's query.
+
+use leptos::prelude::*;
+use sps_api::StatsParams;
+use sps_query::builder::{add_clause, and, exclude_clause, term};
+use sps_query::Schema;
+
+use crate::api::{ApiClient, ApiError};
+use crate::charts::top_n::TopN;
+use crate::components::panel_data::{panel_body, use_panel_data};
+use crate::components::query_bar::query_error;
+use crate::components::refresh::Refresher;
+use crate::components::top_n_chart::{TopNChart, ValueFilter};
+use crate::state::time_range::iso;
+use crate::state::url::ViewCtl;
+use crate::state::view::{PanelSpec, MAX_PANEL_SIZE};
+
+/// The panel at `index` of the view's panels.
+#[component]
+pub fn TopNPanel(
+    /// Position in the view's panel list.
+    index: usize,
+    /// What it shows.
+    spec: PanelSpec,
+) -> impl IntoView {
+    let ctl = expect_context::<ViewCtl>();
+    let client = expect_context::<ApiClient>();
+    let refresher = expect_context::<Refresher>();
+    let auth = client.auth();
+    let (editing, set_editing) = signal(false);
+    let title = spec.title();
+    let request_spec = spec.clone();
+    let data = use_panel_data(move || {
+        auth.track();
+        let view = ctl.view.get();
+        let (start, end) = view.range.resolve(refresher.now.get());
+        let params = StatsParams {
+            field: request_spec.field.clone(),
+            sub_fields: request_spec.sub_field.clone(),
+            size: Some(request_spec.size),
+            q: Some(view.q.clone()),
+            start: Some(iso(start)),
+            end: Some(iso(end)),
+            content: None,
+        };
+        let client = client.clone();
+        async move {
+            // Never send a query that does not parse.
+            if let Some(problem) = params.q.as_deref().and_then(query_error) {
+                return Err(ApiError::InvalidQuery(format!("fix the query first: {problem}")));
+            }
+            client.stats(&params).await.map(|answer| TopN::from_stats(&answer))
+        }
+    });
+
+    let field = spec.field.clone();
+    let sub_field = spec.sub_field.clone();
+    let on_filter = Callback::new(move |f: ValueFilter| {
+        let mut clause = term(&field, &f.value);
+        if let (Some(sub), Some(sub_value)) = (&sub_field, &f.sub_value) {
+            clause = and([clause, term(sub, sub_value)]);
+        }
+        let q = ctl.view.get_untracked().q;
+        let next = if f.exclude { exclude_clause(&q, &clause) } else { add_clause(&q, &clause) };
+        // A query that does not parse cannot be extended; the bar shows why.
+        if let Ok(q) = next {
+            ctl.update(|v| v.q = q);
+        }
+    });
+    let chart_title = title.clone();
+    let chart_field = spec.field.clone();
+    let body = panel_body(data, "top values", TopN::is_empty, "No sessions in this time range.", move |model| {
+        view! { <TopNChart title=chart_title.clone() field=chart_field.clone() model on_filter /> }
+    });
+    let remove = move |_| ctl.update(|v| {
+        if index < v.panels.len() {
+            v.panels.remove(index);
+        }
+    });
+
+    let edited = move |new: Option<PanelSpec>| {
+        set_editing.set(false);
+        if let Some(new) = new {
+            ctl.update(|v| {
+                if let Some(p) = v.panels.get_mut(index) {
+                    *p = new;
+                }
+            });
+        }
+    };
+
+    view! {
+        <section class="panel" aria-label=title.clone()>
+            <header class="panel-header">
+                <h2 class="panel-title">{title.clone()}</h2>
+                <span class="panel-busy" class:visible=move || data.loading.get() aria-hidden="true"></span>
+                <button type="button" class="mini" aria-label=format!("Edit panel {title}")
+                    aria-expanded=move || editing.get().to_string() on:click=move |_| set_editing.update(|e| *e = !*e)>"Edit"</button>
+                <button type="button" class="mini" aria-label=format!("Remove panel {title}") on:click=remove>"Remove"</button>
+            </header>
+            {move || editing.get().then(|| view! { <PanelEditor spec=spec.clone() on_done=edited /> })}
+            {body}
+        </section>
+    }
+}
+
+/// A form choosing a panel's field, sub-field and size; `on_done(None)` cancels.
+#[component]
+pub fn PanelEditor(
+    /// The starting values.
+    spec: PanelSpec,
+    /// Called with the new spec, or `None` on cancel.
+    on_done: impl Fn(Option<PanelSpec>) + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let (field, set_field) = signal(spec.field);
+    let (sub, set_sub) = signal(spec.sub_field.unwrap_or_default());
+    let (size, set_size) = signal(spec.size.to_string());
+    let size_ok = move || size.with(|s| s.parse::<u32>().is_ok_and(|n| (1..=MAX_PANEL_SIZE).contains(&n)));
+    let options = |selected: ReadSignal<String>| {
+        Schema::sessions()
+            .fields()
+            .iter()
+            .map(|f| {
+                let name = f.name;
+                view! { <option value=name selected=move || selected.get() == name>{name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <form class="panel-editor" on:submit=move |ev| {
+            ev.prevent_default();
+            if let Ok(n) = size.get_untracked().parse() {
+                let sub = sub.get_untracked();
+                on_done(Some(PanelSpec::new(&field.get_untracked(), (!sub.is_empty()).then_some(sub.as_str()), n)));
+            }
+        }>
+            <label>"Field" <select on:change:target=move |ev| set_field.set(ev.target().value())>{options(field)}</select></label>
+            <label>"Split by"
+                <select on:change:target=move |ev| set_sub.set(ev.target().value())>
+                    <option value="" selected=move || sub.get().is_empty()>"(nothing)"</option>
+                    {options(sub)}
+                </select>
+            </label>
+            <label>"Top" <input type="number" min="1" max=MAX_PANEL_SIZE.to_string() prop:value=size
+                on:input:target=move |ev| set_size.set(ev.target().value()) /></label>
+            <button type="submit" class="primary" disabled=move || !size_ok()>"Save"</button>
+            <button type="button" on:click=move |_| on_done(None)>"Cancel"</button>
+        </form>
+    }
+}
