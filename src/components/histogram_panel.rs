@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use sps_query::Schema;
 use leptos_router::hooks::use_navigate;
 use leptos_use_resize_observer::use_resize_observer;
 use sps_api::HistogramParams;
@@ -16,7 +17,7 @@ use crate::charts::draw::draw_histogram;
 use crate::charts::histogram::{bin_label, Histogram, HistogramLayout};
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::components::panel_data::{panel_body, use_panel_data};
-use crate::components::query_bar::query_error;
+use crate::state::query::query_error;
 use crate::components::refresh::Refresher;
 use crate::config::AppConfig;
 use crate::format;
@@ -54,7 +55,7 @@ pub fn HistogramPanel() -> impl IntoView {
         };
         let client = client.clone();
         async move {
-            if let Some(problem) = params.q.as_deref().and_then(query_error) {
+            if let Some(problem) = params.q.as_deref().and_then(|q| query_error(q, Schema::sessions())) {
                 return Err(ApiError::InvalidQuery(format!("fix the query first: {problem}")));
             }
             client.histogram(&params).await.map(|answer| Histogram::from_buckets(&answer.body.buckets, bin))

@@ -4,17 +4,10 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use sps_query::{check, Schema, Severity};
+use sps_query::Schema;
 
+use crate::state::query::query_error;
 use crate::state::url::ViewCtl;
-
-/// The first error of `text` against the session schema, if any.
-pub fn query_error(text: &str) -> Option<String> {
-    check(text, Schema::sessions()).into_iter().find(|d| d.severity == Severity::Error).map(|d| {
-        let column = text[..d.span.start.min(text.len())].chars().count() + 1;
-        format!("{} (column {column})", d.message)
-    })
-}
 
 /// The overview's query input.
 #[component]
@@ -23,7 +16,7 @@ pub fn QueryBar() -> impl IntoView {
     let (text, set_text) = signal(ctl.view.get_untracked().q);
     // Follow the URL when it changes from elsewhere (a chart click, back/forward).
     Effect::new(move |_| set_text.set(ctl.view.get().q));
-    let error = Memo::new(move |_| text.with(|t| query_error(t)));
+    let error = Memo::new(move |_| text.with(|t| query_error(t, Schema::sessions())));
     let changed = move || text.get() != ctl.view.with(|v| v.q.clone());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

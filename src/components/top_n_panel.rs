@@ -9,7 +9,7 @@ use sps_query::Schema;
 use crate::api::{ApiClient, ApiError};
 use crate::charts::top_n::TopN;
 use crate::components::panel_data::{panel_body, use_panel_data};
-use crate::components::query_bar::query_error;
+use crate::state::query::query_error;
 use crate::components::refresh::Refresher;
 use crate::components::top_n_chart::{TopNChart, ValueFilter};
 use crate::state::time_range::iso;
@@ -47,7 +47,7 @@ pub fn TopNPanel(
         let client = client.clone();
         async move {
             // Never send a query that does not parse.
-            if let Some(problem) = params.q.as_deref().and_then(query_error) {
+            if let Some(problem) = params.q.as_deref().and_then(|q| query_error(q, Schema::sessions())) {
                 return Err(ApiError::InvalidQuery(format!("fix the query first: {problem}")));
             }
             client.stats(&params).await.map(|answer| TopN::from_stats(&answer))
