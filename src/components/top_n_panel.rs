@@ -93,7 +93,7 @@ pub fn TopNPanel(
     view! {
         <section class="panel" aria-label=title.clone()>
             <header class="panel-header">
-                <h2 class="panel-title">{title.clone()}</h2>
+                <h2 class="panel-title" title=title.clone()>{title.clone()}</h2>
                 <span class="panel-busy" class:visible=move || data.loading.get() aria-hidden="true"></span>
                 <button type="button" class="mini" aria-label=format!("Edit panel {title}")
                     aria-expanded=move || editing.get().to_string() on:click=move |_| set_editing.update(|e| *e = !*e)>"Edit"</button>

@@ -98,6 +98,16 @@ impl std::fmt::Display for TimeExpr {
     }
 }
 
+/// "90 minutes", "2 weeks": the largest whole unit.
+fn human_span(minutes: i64) -> String {
+    let (n, unit) = [(7 * 24 * 60, "week"), (24 * 60, "day"), (60, "hour"), (1, "minute")]
+        .into_iter()
+        .find(|(size, _)| minutes % size == 0)
+        .map(|(size, unit)| (minutes / size, unit))
+        .unwrap_or((minutes, "minute"));
+    if n == 1 { format!("{n} {unit}") } else { format!("{n} {unit}s") }
+}
+
 /// RFC 3339 UTC with seconds, as the API's `start`/`end` take it.
 pub fn iso(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -176,7 +186,7 @@ impl TimeRange {
             if let Some((_, label)) = QUICK_RANGES.iter().find(|(m, _)| *m == minus_minutes) {
                 return (*label).to_owned();
             }
-            return format!("Last {}", TimeExpr::Now { minus_minutes }.to_string().trim_start_matches("now-"));
+            return format!("Last {}", human_span(minus_minutes));
         }
         let (s, e) = self.resolve(now);
         let fmt = |t: DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
@@ -189,7 +199,10 @@ impl TimeRange {
         let (s, e) = self.resolve(now);
         let span = e - s;
         if later {
-            if e + span >= now {
+            // Within a minute (or 1 % of the span) of now counts as reaching it: the
+            // clock moved on since the range was shifted earlier.
+            let slack = (span / 100).max(Duration::minutes(1));
+            if e + span + slack >= now {
                 return TimeRange::last(span.num_minutes().max(1));
             }
             TimeRange::between(s + span, e + span)
@@ -249,7 +262,9 @@ mod tests {
     fn labels() {
         let utc = chrono_tz::UTC;
         assert_eq!(TimeRange::last(24 * 60).label(now(), utc), "Last 24 hours");
-        assert_eq!(TimeRange::last(120).label(now(), utc), "Last 2h");
+        assert_eq!(TimeRange::last(120).label(now(), utc), "Last 2 hours");
+        assert_eq!(TimeRange::last(14 * 24 * 60).label(now(), utc), "Last 2 weeks");
+        assert_eq!(TimeRange::last(90).label(now(), utc), "Last 90 minutes");
         let fixed = TimeRange::between(now() - Duration::hours(2), now());
         assert_eq!(fixed.label(now(), chrono_tz::Europe::Budapest), "2026-11-23 09:00 → 2026-11-23 11:00");
     }
@@ -260,6 +275,8 @@ mod tests {
         let earlier = day.shift(now(), false);
         assert_eq!(earlier, TimeRange::between(now() - Duration::days(2), now() - Duration::days(1)));
         assert_eq!(earlier.shift(now(), true), TimeRange::last(24 * 60), "back to live");
+        let a_bit_later = now() + Duration::seconds(20);
+        assert_eq!(earlier.shift(a_bit_later, true), TimeRange::last(24 * 60), "the clock moved on meanwhile");
         let older = earlier.shift(now(), false);
         assert_eq!(older.shift(now(), true), earlier);
         assert_eq!(day.zoom_out(now()), TimeRange::last(48 * 60));
