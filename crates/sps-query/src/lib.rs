@@ -1,5 +1,5 @@
 //! SPS's Lucene-style query language (the `q` parameter of every search endpoint):
-//! parse, print, build, validate, complete and evaluate. No web dependencies; the
+//! parse, print, build, validate, complete, colour and evaluate. No web dependencies; the
 //! composer, the chart drill-downs and the stand-in server all use this crate.
 //!
 //! # Grammar
@@ -83,6 +83,7 @@ mod complete;
 mod error;
 mod escape;
 mod eval;
+mod highlight;
 mod lexer;
 mod literal;
 mod parser;
@@ -97,6 +98,7 @@ pub use ast::{Bound, Clause, Endpoint, Expr, FieldRef, Pattern, PatternPart, Que
 pub use complete::{complete, Candidate, CandidateKind, Completion, Expected};
 pub use error::{ParseError, ParseErrorKind};
 pub use escape::escape_value;
+pub use highlight::{highlight, Highlight, TokenClass};
 pub use literal::{bool_of, instant_of, number_of, parse_bool, parse_number, parse_period, Period};
 pub use parser::{parse, MAX_DEPTH};
 pub use schema::{Alias, Field, FieldType, KnownValues, Schema};
