@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod charts;
+pub mod composer;
 pub mod config;
 pub mod format;
 pub mod state;
