@@ -1,7 +1,8 @@
-//! Contract tests: the requests the app's client builds, sent to the stand-in SPS
-//! over its HTTP router, decode into the wire types the app expects.
+//! Contract tests: every request the app's client builds (`src/api/request.rs`), sent
+//! to the stand-in SPS over its HTTP router, decodes into the wire type the app expects.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -10,20 +11,32 @@ use axum::Router;
 use chrono::{TimeZone, Utc};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
-use sps_api::{InfoResponse, StatsParams, StatsResponse};
+use sps_api::{
+    AlertsParams, AlertsResponse, AuthenticationResponse, BinSize, CountResponse, EventType, EventsParams, EventsResponse,
+    HistogramParams, HistogramResponse, InfoResponse, SessionResponse, SessionsParams, SessionsResponse, StatsParams,
+    StatsResponse,
+};
 use sps_dashboard::api::request::{self, ApiRequest};
 use sps_dashboard::api::ApiError;
 use sps_sim::auth::Logins;
-use sps_sim::demo::{self, DemoSpec};
-use sps_sim::Sim;
+use sps_sim::demo::{self, DemoSpec, HUGE_SESSION_EVENTS, HUGE_SESSION_ID, ODD_SESSION_ID};
+use sps_sim::{SessionStore, Sim};
 use tower::ServiceExt;
 
 const BASE: &str = "/api";
 
+/// The demo data, generated and indexed once for every test of this file.
+fn store() -> &'static SessionStore {
+    static STORE: OnceLock<SessionStore> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let spec = DemoSpec { sessions: 500, seed: 3, days: 7, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap() };
+        demo::store(&spec).expect("the demo data indexes")
+    })
+}
+
 fn sim() -> Router {
-    let spec = DemoSpec { sessions: 500, seed: 3, days: 7, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap() };
-    let logins = Some(Logins::new("admin", "demo", Duration::from_secs(60)));
-    sps_sim::router(Sim { store: demo::store(&spec), logins }, None)
+    let logins = Logins::new("admin", "demo", Duration::from_secs(60));
+    sps_sim::router(Sim::new(store().clone()).with_logins(logins), None)
 }
 
 /// Sends `req` as the browser would (with `cookie`); returns status and body text.
@@ -52,7 +65,10 @@ async fn logged_in(app: &Router) -> String {
     let req = Request::get(request::login().url(BASE)).header(header::AUTHORIZATION, format!("Basic {basic}"));
     let response = app.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    let cookie = response.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    let cookie = response.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let login: AuthenticationResponse = serde_json::from_slice(&body).unwrap();
+    assert_eq!(login.meta.remaining_seconds, Some(60));
     cookie.split(';').next().unwrap().to_owned()
 }
 
@@ -66,6 +82,7 @@ async fn stats_round_trip_through_the_sim() {
         size: Some(3),
         start: Some("2026-10-30T00:00:00Z".into()),
         end: Some("2026-11-02T12:00:00Z".into()),
+        q: Some("NOT verdict:DENY".into()),
         ..Default::default()
     };
     let stats: StatsResponse = decode(send(&app, &request::stats(&params), Some(&cookie)).await).unwrap();
@@ -79,6 +96,90 @@ async fn stats_round_trip_through_the_sim() {
 }
 
 #[tokio::test]
+async fn sessions_count_and_detail_agree() {
+    let app = sim();
+    let cookie = logged_in(&app).await;
+    let params = SessionsParams {
+        q: Some("protocol:ssh".into()),
+        fields: Some("protocol,user.gateway_username,start_time,end_time,recording.content_reference_id".into()),
+        sort: Some("-start_time".into()),
+        limit: Some(50),
+        offset: Some(10),
+        ..Default::default()
+    };
+    let list: SessionsResponse = decode(send(&app, &request::sessions(&params), Some(&cookie)).await).unwrap();
+    let count: CountResponse = decode(send(&app, &request::session_count(&params), Some(&cookie)).await).unwrap();
+    assert_eq!(list.meta.match_count, Some(count.count));
+    assert_eq!((list.items.len(), list.meta.limit, list.meta.offset), (50, Some(50), Some(10)));
+    assert!(list.items.iter().all(|s| s.body.protocol.as_deref() == Some("ssh") && s.body.user.is_some()));
+    assert!(list.items.windows(2).all(|w| w[0].body.start_time >= w[1].body.start_time));
+    let first = &list.items[0];
+    let detail: SessionResponse = decode(send(&app, &request::session(&first.key), Some(&cookie)).await).unwrap();
+    assert_eq!(detail.key.as_deref(), Some(first.key.as_str()));
+    assert_eq!(detail.body.start_time, first.body.start_time);
+    assert!(detail.body.recording.is_some() && detail.body.server.is_some());
+    assert_eq!(first.meta.href.as_deref(), Some(format!("/api/audit/sessions/{}", first.key).as_str()));
+}
+
+#[tokio::test]
+async fn an_id_that_needs_percent_encoding_reaches_its_session() {
+    let app = sim();
+    let cookie = logged_in(&app).await;
+    let detail: SessionResponse = decode(send(&app, &request::session(ODD_SESSION_ID), Some(&cookie)).await).unwrap();
+    assert_eq!(detail.key.as_deref(), Some(ODD_SESSION_ID));
+    let events: EventsResponse =
+        decode(send(&app, &request::events(ODD_SESSION_ID, &EventsParams::default()), Some(&cookie)).await).unwrap();
+    assert_eq!(events.items.len(), 60);
+    let alerts: AlertsResponse =
+        decode(send(&app, &request::alerts(ODD_SESSION_ID, &AlertsParams::default()), Some(&cookie)).await).unwrap();
+    assert_eq!(alerts.meta.limit, Some(500));
+    let unknown = decode::<SessionResponse>(send(&app, &request::session("no/such id"), Some(&cookie)).await);
+    assert!(matches!(unknown, Err(ApiError::Http { status: 404, .. })), "{unknown:?}");
+}
+
+#[tokio::test]
+async fn events_and_alerts_of_the_huge_session_page() {
+    let app = sim();
+    let cookie = logged_in(&app).await;
+    let page = EventsParams { limit: Some(500), offset: Some(99_800), ..Default::default() };
+    let events: EventsResponse = decode(send(&app, &request::events(HUGE_SESSION_ID, &page), Some(&cookie)).await).unwrap();
+    assert_eq!(events.items.len(), 200);
+    assert_eq!(events.meta.match_count, Some(u64::from(HUGE_SESSION_EVENTS)));
+    assert_eq!(events.meta.next, None);
+    assert!(events.items.iter().all(|e| e.event_type == Some(EventType::Command)));
+    let filtered = EventsParams { q: Some("content:rsync".into()), limit: Some(10), ..Default::default() };
+    let rsync: EventsResponse = decode(send(&app, &request::events(HUGE_SESSION_ID, &filtered), Some(&cookie)).await).unwrap();
+    assert!(rsync.items.iter().all(|e| e.content.as_deref().is_some_and(|c| c.contains("rsync"))));
+    assert!(rsync.meta.match_count.is_some_and(|n| n > 10_000));
+    let alerts: AlertsResponse =
+        decode(send(&app, &request::alerts(HUGE_SESSION_ID, &AlertsParams { limit: Some(5), offset: None }), Some(&cookie)).await)
+            .unwrap();
+    assert!(alerts.items.len() <= 5);
+}
+
+#[tokio::test]
+async fn histogram_round_trips_with_the_clients_bin_size() {
+    let app = sim();
+    let cookie = logged_in(&app).await;
+    let params = HistogramParams {
+        bin_size: Some(BinSize::Hour),
+        field: Some("protocol".into()),
+        start: Some("2026-11-01T00:00:00Z".into()),
+        end: Some("2026-11-02T11:59:59Z".into()),
+        q: Some("protocol:(ssh OR rdp)".into()),
+        ..Default::default()
+    };
+    let histogram: HistogramResponse = decode(send(&app, &request::histogram(&params), Some(&cookie)).await).unwrap();
+    assert_eq!(histogram.body.buckets.len(), 36);
+    assert_eq!(histogram.meta.bin_size.as_deref(), Some("hour"));
+    assert_eq!(histogram.meta.time_zone.as_deref(), Some("Etc/UTC"));
+    assert!(histogram.body.buckets.iter().all(|b| b.start_count <= b.active_count));
+    let too_fine = HistogramParams { bin_size: Some(BinSize::Second), ..params };
+    let refused = decode::<HistogramResponse>(send(&app, &request::histogram(&too_fine), Some(&cookie)).await);
+    assert!(matches!(refused, Err(ApiError::TooManyBuckets(_))), "{refused:?}");
+}
+
+#[tokio::test]
 async fn errors_map_to_the_clients_variants() {
     let app = sim();
     let stats = request::stats(&StatsParams { field: "protocol".into(), ..Default::default() });
@@ -86,6 +187,9 @@ async fn errors_map_to_the_clients_variants() {
     let cookie = logged_in(&app).await;
     let bad = request::stats(&StatsParams { field: "protocol".into(), start: Some("soon".into()), ..Default::default() });
     assert!(matches!(decode::<StatsResponse>(send(&app, &bad, Some(&cookie)).await), Err(ApiError::InvalidQuery(_))));
+    let content = request::histogram(&HistogramParams { content: Some("sudo".into()), ..Default::default() });
+    let refused = decode::<HistogramResponse>(send(&app, &content, Some(&cookie)).await);
+    assert!(matches!(refused, Err(ApiError::ContentNotSupported(_))), "{refused:?}");
 }
 
 #[tokio::test]

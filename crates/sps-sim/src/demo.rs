@@ -1,19 +1,43 @@
 //! A seeded generator of realistic recorded sessions.
 //!
-//! The same seed and `now` always give the same sessions, so demos, screenshots and
-//! tests are repeatable. Shares follow a typical estate: mostly SSH and RDP,
-//! weighted users and servers, a working-hours rhythm, a few denied connections
-//! and a few sessions still active.
+//! The same parameters always give the same sessions and events, so demos,
+//! screenshots and tests are repeatable, and an index built once can be reused.
+//! Shares follow a typical estate: mostly SSH and RDP, weighted users and servers, a
+//! working-hours rhythm, a few denied connections and a few sessions still active.
+//! Accepted sessions are indexed and have events (a few to a few hundred, see
+//! [`crate::events`]); content policies turn the risky ones into alerts, whose rule
+//! names the session lists in `analytics.interesting_events`.
+//!
+//! Two sessions are always there (with at least two sessions): [`HUGE_SESSION_ID`],
+//! a scripted SSH session with exactly [`HUGE_SESSION_EVENTS`] events (tag `huge`),
+//! for paging and virtual scrolling; and [`ODD_SESSION_ID`], whose id needs
+//! percent-encoding in a URL path.
 
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc, Weekday};
 use fastrand::Rng;
-use serde_json::json;
+use serde_json::{json, Value};
 
-use crate::store::Session;
+use crate::error::SimResult;
+use crate::events::{EventContext, EventSource};
+use crate::index::SessionDocument;
+use crate::policies;
+use crate::session::Session;
+use crate::store::SessionStore;
 use crate::time::format_instant;
 
+/// Changes whenever the generator's output changes, so an index built by an older
+/// generator is not reused.
+pub const GENERATOR_VERSION: u32 = 1;
+
+/// The id of the session with exactly [`HUGE_SESSION_EVENTS`] events.
+pub const HUGE_SESSION_ID: &str = "huge-session-100000-events";
+/// How many events the huge session has.
+pub const HUGE_SESSION_EVENTS: u32 = 100_000;
+/// The id of a session that only works in a URL when percent-encoded.
+pub const ODD_SESSION_ID: &str = "svc/odd id#1?&=%ü";
+
 /// What to generate.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoSpec {
     /// Number of sessions.
     pub sessions: usize,
@@ -35,11 +59,14 @@ const PROTOCOLS: &[(&str, u32, &str, f64)] = &[
     ("ica", 50, "1494", 45.0),
 ];
 
+/// Gateway users, most active first; the odd names at the end are rare, so top-N
+/// charts stay readable while the dashboard still meets them.
 const GATEWAY_USERS: &[&str] = &[
     "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy",
     "mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "victor", "walter",
     "x.zhang", "y.tanaka", "z.kowalski", "svc-backup", "svc-deploy", "admin.ops",
     "j.smith", "m.garcia", "a.nguyen", "l.müller", "s.øberg", "андрей.п", "李伟",
+    "o'brien", "<img src=x onerror=alert(1)>",
 ];
 
 const SERVER_USERS: &[(&str, &str)] = &[
@@ -59,16 +86,30 @@ const AUTH_METHODS: &[&str] = &["password", "publickey", "keyboard-interactive",
 
 const TAGS: &[&str] = &["privileged", "after-hours", "first-seen-host", "bulk-transfer", "sudo", "pci"];
 
-/// Generates `spec.sessions` sessions, sorted by start time.
-pub fn generate(spec: &DemoSpec) -> Vec<Session> {
+/// The sessions of `spec` with their content, in start order, generated one at a time
+/// (a million sessions never sit in memory as documents at once).
+pub fn documents(spec: &DemoSpec) -> impl Iterator<Item = SessionDocument> + '_ {
     let mut rng = Rng::with_seed(spec.seed);
     let servers = server_inventory(&mut rng);
-    let mut sessions: Vec<Session> = (0..spec.sessions).map(|_| one_session(&mut rng, spec, &servers)).collect();
-    sessions.sort_by_key(|s| s.start);
-    for (n, s) in sessions.iter_mut().enumerate() {
-        s.body["recording"]["content_reference_id"] = json!(n + 1);
+    let regular = if spec.sessions >= 2 { spec.sessions - 2 } else { spec.sessions };
+    let mut drafts: Vec<Draft> = (0..regular).map(|_| Draft::random(&mut rng, spec, servers.len())).collect();
+    if spec.sessions >= 2 {
+        drafts.push(Draft::huge(&mut rng, spec, servers.len()));
+        drafts.push(Draft::odd(&mut rng, spec, servers.len()));
     }
-    sessions
+    drafts.sort_by_key(|d| d.start);
+    drafts.into_iter().enumerate().map(move |(n, draft)| draft.into_document(n as u64 + 1, spec, &servers))
+}
+
+/// The sessions of `spec` (without their content).
+pub fn generate(spec: &DemoSpec) -> Vec<Session> {
+    documents(spec).map(|d| d.session).collect()
+}
+
+/// The sessions of `spec` indexed in memory, with `spec.now` as the store's "now".
+pub fn store(spec: &DemoSpec) -> SimResult<SessionStore> {
+    let index = crate::index::SessionIndex::in_memory(documents(spec), spec.now)?;
+    Ok(SessionStore::new(index))
 }
 
 struct Server {
@@ -87,6 +128,8 @@ fn server_inventory(rng: &mut Rng) -> Vec<Server> {
             });
         }
     }
+    // One odd name at the tail of the (Zipf-weighted) inventory: rare, but there.
+    servers.push(Server { name: "legacy app (old) — do not use".into(), ip: "10.99.0.7".into() });
     servers
 }
 
@@ -121,9 +164,9 @@ fn activity(t: DateTime<Utc>) -> f64 {
 }
 
 fn start_time(rng: &mut Rng, spec: &DemoSpec) -> DateTime<Utc> {
-    let span = i64::from(spec.days.max(1)) * 86_400;
+    let span = i64::from(spec.days.max(1)) * 86_400_000;
     loop {
-        let t = spec.now - Duration::seconds(rng.i64(0..span));
+        let t = spec.now - Duration::milliseconds(rng.i64(0..span));
         if rng.f64() < activity(t) {
             return t;
         }
@@ -135,82 +178,158 @@ fn session_id(rng: &mut Rng) -> String {
     (0..22).map(|_| BASE58[rng.usize(..BASE58.len())] as char).collect()
 }
 
-fn one_session(rng: &mut Rng, spec: &DemoSpec, servers: &[Server]) -> Session {
-    let (protocol, _, port, mean_minutes) =
-        PROTOCOLS[pick_weighted(rng, &PROTOCOLS.iter().map(|p| p.1).collect::<Vec<_>>())];
-    let verdict = VERDICTS[pick_weighted(rng, &VERDICTS.iter().map(|v| v.1).collect::<Vec<_>>())].0;
-    let gateway_user = GATEWAY_USERS[zipf_index(rng, GATEWAY_USERS.len())];
-    let server = &servers[zipf_index(rng, servers.len())];
-    let server_users: Vec<&str> =
-        SERVER_USERS.iter().filter(|(p, _)| *p == protocol).map(|(_, u)| *u).collect();
-    let server_user = server_users.get(rng.usize(..server_users.len().max(1))).copied().unwrap_or("admin");
-
-    let start = start_time(rng, spec);
-    let seconds = if verdict == "ACCEPT" {
-        (-(1.0 - rng.f64()).ln() * mean_minutes * 60.0).clamp(5.0, 12.0 * 3600.0) as i64
-    } else {
-        rng.i64(0..3)
-    };
-    let end = Some(start + Duration::seconds(seconds)).filter(|e| *e <= spec.now);
-    let id = session_id(rng);
-    let policy = format!("{protocol}-{}", if server.name.contains("prod") { "prod-admins" } else { "ops" });
-    let score = if rng.u8(0..20) == 0 { rng.u8(60..=100) } else { rng.u8(0..40) };
-    let tags: Vec<&str> = TAGS.iter().copied().filter(|_| rng.u8(0..12) == 0).collect();
-
-    let body = json!({
-        "protocol": protocol,
-        "start_time": format_instant(start),
-        "end_time": end.map(format_instant),
-        "duration": end.map(|e| (e - start).num_seconds()),
-        "active": end.is_none(),
-        "verdict": verdict,
-        "origin": "NORMAL",
-        "node_id": format!("sps-node-{}", 1 + rng.u8(0..2)),
-        "user": {
-            "gateway_username": gateway_user,
-            "gateway_username_domain": "CORP",
-            "server_username": server_user,
-            "server_username_domain": if protocol == "rdp" { "CORP" } else { "" },
-            "name": gateway_user,
-            "name_domain": "corp.example",
-            "id": format!("u-{}", gateway_user.len() * 7919 % 10_000),
-        },
-        "client": {
-            "ip": format!("10.200.{}.{}", rng.u8(0..16), rng.u8(2..250)),
-            "name": format!("wks-{:04}", rng.u16(1..2000)),
-            "port": rng.u16(32768..61000).to_string(),
-        },
-        "server": {
-            "address": server.name,
-            "ip": server.ip,
-            "name": server.name,
-            "port": port,
-        },
-        "recording": {
-            "auth_method": AUTH_METHODS[rng.usize(..AUTH_METHODS.len())],
-            "channel_policy": format!("{protocol}-default-channels"),
-            "connection_policy": policy,
-            "connection_policy_id": format!("{}-{}", policy.len(), protocol.len()),
-            "deny_reason": if verdict == "ACCEPT" { "" } else { "policy" },
-            "index_status": if verdict == "ACCEPT" { "INDEXED" } else { "NOT_INDEXED" },
-            "session_id": format!("svc/{id}/{protocol}_sessions:{}", rng.u32(1..99_999)),
-            "verdict": verdict,
-            "target": { "ip": server.ip, "name": server.name, "port": port },
-            "archived": end.is_some_and(|e| (spec.now - e).num_days() > 7),
-        },
-        "analytics": {
-            "tags": tags,
-            "interesting_events": [],
-            "score": { "aggregated": score },
-            "scripted": gateway_user.starts_with("svc-"),
-        },
-    });
-    Session { id, start, end, body }
+/// A session before its body is written: small, so that a million of them sort in
+/// memory before they are written out in start order.
+struct Draft {
+    id: String,
+    protocol: usize,
+    verdict: usize,
+    user: usize,
+    server: usize,
+    server_user: &'static str,
+    start: DateTime<Utc>,
+    end: Option<DateTime<Utc>>,
+    auth: usize,
+    client: (u8, u8, u16, u16),
+    node: u8,
+    trail: u32,
+    score: u8,
+    tags: Vec<&'static str>,
+    event_seed: u64,
+    event_count: u32,
 }
 
-/// The seeded sessions as a store, with `spec.now` as the store's "now".
-pub fn store(spec: &DemoSpec) -> crate::SessionStore {
-    crate::SessionStore::new(generate(spec), spec.now)
+impl Draft {
+    fn random(rng: &mut Rng, spec: &DemoSpec, servers: usize) -> Self {
+        let protocol = pick_weighted(rng, &PROTOCOLS.iter().map(|p| p.1).collect::<Vec<_>>());
+        let verdict = pick_weighted(rng, &VERDICTS.iter().map(|v| v.1).collect::<Vec<_>>());
+        let user = zipf_index(rng, GATEWAY_USERS.len());
+        let server = zipf_index(rng, servers);
+        let (name, _, _, mean_minutes) = PROTOCOLS[protocol];
+        let server_users: Vec<&'static str> = SERVER_USERS.iter().filter(|(p, _)| *p == name).map(|(_, u)| *u).collect();
+        let server_user = server_users.get(rng.usize(..server_users.len().max(1))).copied().unwrap_or("admin");
+        let start = start_time(rng, spec);
+        let accepted = VERDICTS[verdict].0 == "ACCEPT";
+        let seconds = if accepted {
+            (-(1.0 - rng.f64()).ln() * mean_minutes * 60.0).clamp(5.0, 12.0 * 3600.0) as i64
+        } else {
+            rng.i64(0..3)
+        };
+        let end = Some(start + Duration::seconds(seconds)).filter(|e| *e <= spec.now);
+        // A few to a few hundred events: 3 × 100^(u^1.5), median about 15.
+        let event_count = if accepted { (3.0 * 100f64.powf(rng.f64().powf(1.5))).round() as u32 } else { 0 };
+        Draft {
+            id: session_id(rng),
+            protocol,
+            verdict,
+            user,
+            server,
+            server_user,
+            start,
+            end,
+            auth: rng.usize(..AUTH_METHODS.len()),
+            client: (rng.u8(0..16), rng.u8(2..250), rng.u16(1..2000), rng.u16(32768..61000)),
+            node: 1 + rng.u8(0..2),
+            trail: rng.u32(1..99_999),
+            score: if rng.u8(0..20) == 0 { rng.u8(60..=100) } else { rng.u8(0..40) },
+            tags: TAGS.iter().copied().filter(|_| rng.u8(0..12) == 0).collect(),
+            event_seed: rng.u64(..),
+            event_count,
+        }
+    }
+
+    /// The scripted SSH session with [`HUGE_SESSION_EVENTS`] events, ended an hour ago.
+    fn huge(rng: &mut Rng, spec: &DemoSpec, servers: usize) -> Self {
+        let start = spec.now - Duration::hours(3);
+        let deploy = GATEWAY_USERS.iter().position(|u| *u == "svc-deploy").unwrap_or(0);
+        Draft {
+            id: HUGE_SESSION_ID.into(),
+            protocol: 0,
+            verdict: 0,
+            user: deploy,
+            server_user: "deploy",
+            start,
+            end: Some(start + Duration::hours(2)),
+            tags: vec!["huge", "scripted"],
+            event_count: HUGE_SESSION_EVENTS,
+            ..Draft::random(rng, spec, servers)
+        }
+    }
+
+    /// An RDP session whose id needs percent-encoding, yesterday.
+    fn odd(rng: &mut Rng, spec: &DemoSpec, servers: usize) -> Self {
+        let start = spec.now - Duration::hours(26);
+        Draft {
+            id: ODD_SESSION_ID.into(),
+            protocol: 1,
+            verdict: 0,
+            server_user: "Administrator",
+            start,
+            end: Some(start + Duration::minutes(40)),
+            event_count: 60,
+            ..Draft::random(rng, spec, servers)
+        }
+    }
+
+    fn into_document(self, content_reference_id: u64, spec: &DemoSpec, servers: &[Server]) -> SessionDocument {
+        let (protocol, _, port, _) = PROTOCOLS[self.protocol];
+        let verdict = VERDICTS[self.verdict].0;
+        let gateway_user = GATEWAY_USERS[self.user];
+        let server = &servers[self.server];
+        let policy = format!("{protocol}-{}", if server.name.contains("prod") { "prod-admins" } else { "ops" });
+        let (client_net, client_host, client_name, client_port) = self.client;
+        let mut body = json!({
+            "protocol": protocol,
+            "start_time": format_instant(self.start),
+            "end_time": self.end.map(format_instant),
+            "creation_time": format_instant(self.start),
+            "duration": self.end.map(|e| (e - self.start).num_seconds()),
+            "active": self.end.is_none(),
+            "verdict": verdict,
+            "origin": "RECORDING",
+            "node_id": format!("sps-node-{}", self.node),
+            "user": {
+                "gateway_username": gateway_user,
+                "gateway_username_domain": "CORP",
+                "server_username": self.server_user,
+                "server_username_domain": if protocol == "rdp" { "CORP" } else { "" },
+                "name": gateway_user,
+                "name_domain": "corp.example",
+                "id": format!("u-{}", (self.user + 1) * 7919 % 10_000),
+            },
+            "client": {
+                "ip": format!("10.200.{client_net}.{client_host}"),
+                "name": format!("wks-{client_name:04}"),
+                "port": client_port.to_string(),
+            },
+            "server": { "address": server.name, "ip": server.ip, "name": server.name, "port": port },
+            "recording": {
+                "auth_method": AUTH_METHODS[self.auth],
+                "channel_policy": format!("{protocol}-default-channels"),
+                "connection_policy": policy,
+                "connection_policy_id": format!("{}-{}", policy.len(), protocol.len()),
+                "content_reference_id": content_reference_id,
+                "deny_reason": if verdict == "ACCEPT" { "" } else { "policy" },
+                "index_status": if self.event_count > 0 { "INDEXED" } else { "NOT_INDEXED" },
+                "session_id": format!("svc/{}/{protocol}_sessions:{}", self.id, self.trail),
+                "verdict": verdict,
+                "target": { "ip": server.ip, "name": server.name, "port": port },
+                "archived": self.end.is_some_and(|e| (spec.now - e).num_days() > 7),
+            },
+            "analytics": {
+                "tags": self.tags,
+                "interesting_events": [],
+                "score": { "aggregated": self.score },
+                "scripted": gateway_user.starts_with("svc-"),
+            },
+        });
+        let source = EventSource::Generated { seed: self.event_seed, count: self.event_count };
+        let context = EventContext::of(&body, self.start, self.end.unwrap_or(spec.now));
+        let events = source.events(&context);
+        body["analytics"]["interesting_events"] = Value::from(policies::rule_names(&policies::alerts(&events)));
+        let content = events.into_iter().filter_map(|e| e.content).collect();
+        SessionDocument { session: Session::new(self.id, self.start, self.end, body, source), content }
+    }
 }
 
 #[cfg(test)]
@@ -219,7 +338,7 @@ mod tests {
     use chrono::TimeZone;
 
     fn spec(seed: u64) -> DemoSpec {
-        DemoSpec { sessions: 2_000, seed, days: 30, now: Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0).unwrap() }
+        DemoSpec { sessions: 2_000, seed, days: 30, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap() }
     }
 
     #[test]
@@ -242,5 +361,18 @@ mod tests {
         assert!(active > 0 && active < 100, "active {active}");
         let day = sessions.iter().filter(|x| (9..17).contains(&x.start.hour())).count();
         assert!(day * 2 > sessions.len(), "working hours hold most sessions: {day}");
+        let events: Vec<usize> = sessions.iter().map(|x| x.events.len()).collect();
+        assert!(events.iter().filter(|n| **n > 0).all(|n| (3..=300).contains(n) || *n == HUGE_SESSION_EVENTS as usize));
+        let alerted = sessions.iter().filter(|x| x.body["analytics"]["interesting_events"] != json!([])).count();
+        assert!(alerted > 100 && alerted < 1_500, "sessions with alerts: {alerted}");
+    }
+
+    #[test]
+    fn the_special_sessions_are_there() {
+        let sessions = generate(&spec(3));
+        let huge = sessions.iter().find(|x| x.id == HUGE_SESSION_ID).expect("the huge session");
+        assert_eq!(huge.events.len(), HUGE_SESSION_EVENTS as usize);
+        assert_eq!(huge.body["analytics"]["tags"], json!(["huge", "scripted"]));
+        assert!(sessions.iter().any(|x| x.id == ODD_SESSION_ID));
     }
 }

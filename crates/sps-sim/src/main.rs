@@ -2,13 +2,16 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-
-use chrono::{DateTime, Utc};
-use clap::Parser;
+use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, SubsecRound, Utc};
+use clap::Parser;
+
 use sps_sim::auth::Logins;
-use sps_sim::demo::{self, DemoSpec};
+use sps_sim::datadir::{self, Provenance};
+use sps_sim::demo::{DemoSpec, HUGE_SESSION_ID};
+use sps_sim::faults::{FaultSettings, Faults};
 use sps_sim::Sim;
 
 /// Stand-in SPS audit REST API with generated demo data.
@@ -27,9 +30,16 @@ struct Args {
     /// Sessions start within this many days before `--now`.
     #[arg(long, default_value_t = 30)]
     days: u32,
-    /// The end of the demo period (RFC 3339); default: the current time.
+    /// The end of the demo period (RFC 3339); default: the current time. Give it to
+    /// reuse the index across restarts.
     #[arg(long)]
     now: Option<DateTime<Utc>>,
+    /// Where the search indexes live (one per set of generation parameters).
+    #[arg(long, default_value = "target/sps-sim-data")]
+    data_dir: PathBuf,
+    /// Build the index anew even when one with the same parameters exists.
+    #[arg(long)]
+    regenerate: bool,
     /// Also serve the built app (e.g. `dist/`) on the same origin.
     #[arg(long)]
     serve_dir: Option<PathBuf>,
@@ -45,35 +55,70 @@ struct Args {
     /// Serve the audit endpoints without a login.
     #[arg(long)]
     no_auth: bool,
+    /// Milliseconds added to every API request.
+    #[arg(long, default_value_t = 0)]
+    latency_ms: u64,
+    /// Share (0–1) of audit requests answered 500 `SearchUnavailable`.
+    #[arg(long, default_value_t = 0.0)]
+    fail_share: f64,
+    /// Share (0–1) of audit requests whose connection is closed without an answer.
+    #[arg(long, default_value_t = 0.0)]
+    drop_share: f64,
+    /// Share (0–1) of audit requests answered 200 with a truncated JSON body.
+    #[arg(long, default_value_t = 0.0)]
+    malformed_share: f64,
 }
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
+    let faults = Arc::new(Faults::new(FaultSettings {
+        latency_ms: args.latency_ms,
+        fail_share: args.fail_share,
+        drop_share: args.drop_share,
+        malformed_share: args.malformed_share,
+    })?);
     let spec = DemoSpec {
         sessions: args.sessions,
         seed: args.seed,
         days: args.days,
-        now: args.now.unwrap_or_else(Utc::now),
+        now: args.now.unwrap_or_else(Utc::now).trunc_subsecs(3),
     };
-    let store = demo::store(&spec);
+    let (data_dir, regenerate) = (args.data_dir.clone(), args.regenerate);
+    let setup = spec.clone();
+    let (store, provenance, dir) = tokio::task::spawn_blocking(move || datadir::open_or_build(&data_dir, &setup, regenerate)).await??;
+    match provenance {
+        Provenance::Built { seconds } => {
+            eprintln!("sps-sim: generated and indexed {} sessions in {seconds:.2} s ({})", store.len(), dir.display())
+        }
+        Provenance::Reused { build_seconds, open_seconds } => eprintln!(
+            "sps-sim: reused the index of {} sessions in {} (opened in {open_seconds:.2} s; building it took {build_seconds:.2} s)",
+            store.len(),
+            dir.display()
+        ),
+    }
     let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    let local = listener.local_addr()?;
     eprintln!(
-        "sps-sim: {} sessions (seed {}, {} days up to {}) on http://{}",
-        store.len(),
+        "sps-sim: seed {}, {} days up to {}, on http://{local}; {HUGE_SESSION_ID} has 100,000 events",
         spec.seed,
         spec.days,
         spec.now.format("%Y-%m-%dT%H:%M:%SZ"),
-        listener.local_addr()?
     );
-    let logins = (!args.no_auth)
-        .then(|| Logins::new(&args.user, &args.password, Duration::from_secs(args.login_idle_seconds)));
-    match &logins {
-        Some(_) => eprintln!("sps-sim: log in as `{}` with password `{}`", args.user, args.password),
-        None => eprintln!("sps-sim: no login required (--no-auth)"),
+    let mut sim = Sim::new(store).with_faults(faults.clone());
+    if !args.no_auth {
+        sim = sim.with_logins(Logins::new(&args.user, &args.password, Duration::from_secs(args.login_idle_seconds)));
+        eprintln!("sps-sim: log in as `{}` with password `{}`", args.user, args.password);
+    } else {
+        eprintln!("sps-sim: no login required (--no-auth)");
     }
-    let app = sps_sim::router(Sim { store, logins }, args.serve_dir);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    // The control endpoints change what the server does: only for this machine.
+    if local.ip().is_loopback() {
+        sim = sim.with_control();
+        eprintln!("sps-sim: test controls at http://{local}/__sim/faults and /__sim/expire-logins");
+    }
+    let app = sps_sim::router(sim, args.serve_dir);
+    sps_sim::server::serve(listener, app, faults, shutdown()).await;
     Ok(())
 }
 

@@ -15,8 +15,8 @@ use sps_sim::{SessionStore, Sim};
 use tower::ServiceExt;
 
 fn app() -> Router {
-    let store = SessionStore::new(Vec::new(), Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
-    sps_sim::router(Sim { store, logins: Some(Logins::new("admin", "demo", Duration::from_secs(60))) }, None)
+    let store = SessionStore::in_memory(Vec::new(), Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()).unwrap();
+    sps_sim::router(Sim::new(store).with_logins(Logins::new("admin", "demo", Duration::from_secs(60))).with_control(), None)
 }
 
 async fn send(app: &Router, request: Request<Body>) -> (StatusCode, Option<String>, Value) {
@@ -31,6 +31,17 @@ fn get(uri: &str) -> axum::http::request::Builder {
     Request::get(uri)
 }
 
+async fn log_in(app: &Router) -> String {
+    let right = format!("Basic {}", STANDARD.encode("admin:demo"));
+    let (status, cookie, body) =
+        send(app, get("/api/authentication").header(header::AUTHORIZATION, right).body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["meta"]["remaining_seconds"], 60);
+    let cookie = cookie.expect("a session_id cookie");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    cookie.split(';').next().unwrap().to_owned()
+}
+
 #[tokio::test]
 async fn audit_needs_the_login_cookie() {
     let app = app();
@@ -43,20 +54,26 @@ async fn audit_needs_the_login_cookie() {
         send(&app, get("/api/authentication").header(header::AUTHORIZATION, wrong).body(Body::empty()).unwrap()).await;
     assert_eq!((status, cookie), (StatusCode::UNAUTHORIZED, None));
 
-    let right = format!("Basic {}", STANDARD.encode("admin:demo"));
-    let (status, cookie, body) =
-        send(&app, get("/api/authentication").header(header::AUTHORIZATION, right).body(Body::empty()).unwrap()).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(body["meta"]["remaining_seconds"], 60);
-    let cookie = cookie.expect("a session_id cookie");
-    assert!(cookie.contains("HttpOnly"), "{cookie}");
-    let pair = cookie.split(';').next().unwrap().to_owned();
+    let pair = log_in(&app).await;
     assert!(pair.starts_with("session_id=") && pair.len() == "session_id=".len() + 40, "{pair}");
-
     let (status, _, body) = send(&app, get(stats).header(header::COOKIE, &pair).body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["meta"]["remaining_seconds"], 60);
     let (status, _, _) =
         send(&app, get(stats).header(header::COOKIE, "session_id=0000").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_control_endpoint_expires_logins() {
+    let app = app();
+    let pair = log_in(&app).await;
+    let count = "/api/audit/sessions/_count";
+    let (status, _, _) = send(&app, get(count).header(header::COOKIE, &pair).body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = send(&app, Request::post("/__sim/expire-logins").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _, _) = send(&app, get(count).header(header::COOKIE, &pair).body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 

@@ -1,0 +1,121 @@
+//! Content policies: rules that turn matching events into alerts.
+//!
+//! SPS lists an event as an alert when a content policy's pattern matches it
+//! (`004_…txt`, alerts). The sim's policies watch for the classic risky commands and
+//! for card numbers on screen; `matched_regexp` shows each rule's pattern, and the
+//! matching itself is a plain substring test that agrees with that pattern on the
+//! generated text.
+
+use sps_api::{EventType, SessionAlert, SessionEvent};
+
+/// One rule of a content policy.
+struct Rule {
+    name: &'static str,
+    regexp: &'static str,
+    alert_type: &'static str,
+    /// Which events the rule reads.
+    kinds: &'static [EventType],
+    /// Any of these in the event's `content` fires the rule.
+    needles: &'static [&'static str],
+}
+
+const COMMAND: &[EventType] = &[EventType::Command];
+const SCREEN: &[EventType] = &[EventType::ScreenContent];
+
+const RULES: &[Rule] = &[
+    Rule { name: "PrivilegeEscalation", regexp: r"sudo|su -", alert_type: "adp.event.command", kinds: COMMAND, needles: &["sudo", "su -"] },
+    Rule { name: "ShadowFileRead", regexp: r"/etc/shadow", alert_type: "adp.event.command", kinds: COMMAND, needles: &["/etc/shadow"] },
+    Rule { name: "RecursiveDelete", regexp: r"rm\s+-rf", alert_type: "adp.event.command", kinds: COMMAND, needles: &["rm -rf"] },
+    Rule { name: "DataExfiltration", regexp: r"^(scp|wget)\s", alert_type: "adp.event.command", kinds: COMMAND, needles: &["$ scp ", "# scp ", "$ wget ", "# wget "] },
+    Rule { name: "AccountCreated", regexp: r"useradd|net user .* /add", alert_type: "adp.event.command", kinds: &[EventType::Command, EventType::ScreenContent], needles: &["useradd", " /add"] },
+    Rule { name: "ServiceRestart", regexp: r"systemctl\s+restart", alert_type: "adp.event.command", kinds: COMMAND, needles: &["systemctl restart"] },
+    Rule { name: "CreditCardOnScreen", regexp: r"\b4[0-9]{3}( ?[0-9]{4}){3}\b", alert_type: "adp.event.screen.creditcard", kinds: SCREEN, needles: &["4111 1111 1111 1111"] },
+    Rule { name: "MarkupInInput", regexp: r"<script|onerror=", alert_type: "adp.event.command", kinds: &[EventType::Command, EventType::WindowTitle], needles: &["<script", "onerror="] },
+];
+
+/// The alerts the policies raise on `events`, in event (`record_id`) order: one per
+/// event and rule that matches. An alert takes the event's record id, time and channel.
+pub fn alerts(events: &[SessionEvent]) -> Vec<SessionAlert> {
+    let mut out = Vec::new();
+    for event in events {
+        let (Some(kind), Some(content)) = (&event.event_type, &event.content) else { continue };
+        for rule in RULES.iter().filter(|r| r.kinds.contains(kind)) {
+            if rule.needles.iter().any(|n| content.contains(n)) {
+                out.push(SessionAlert {
+                    alert_type: Some(rule.alert_type.into()),
+                    channel_id: event.channels_id.map(|c| c.to_string()),
+                    matched_action: event.action.clone(),
+                    matched_content: Some(masked(rule, content)),
+                    matched_regexp: Some(rule.regexp.into()),
+                    record_id: event.record_id,
+                    rule_name: Some(rule.name.into()),
+                    time: event.time,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The distinct rule names of `alerts`, in first-seen order (`analytics.interesting_events`).
+pub fn rule_names(alerts: &[SessionAlert]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in alerts.iter().filter_map(|a| a.rule_name.as_ref()) {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
+/// Card numbers are shown masked, as SPS stores them.
+fn masked(rule: &Rule, content: &str) -> String {
+    if rule.alert_type.ends_with("creditcard") {
+        content.replace("4111 1111 1111 1111", "4111 **** **** 1111")
+    } else {
+        content.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn command(record_id: u64, line: &str) -> SessionEvent {
+        SessionEvent {
+            action: line.rsplit_once("$ ").map(|(_, a)| a.to_owned()),
+            channels_id: Some(0),
+            content: Some(line.into()),
+            record_id: Some(record_id),
+            time: None,
+            event_type: Some(EventType::Command),
+        }
+    }
+
+    #[test]
+    fn risky_commands_raise_alerts_in_order() {
+        let events = [
+            command(3, "alice@db:~$ ls"),
+            command(9, "alice@db:~$ sudo -i"),
+            command(12, "root@db:~# cat /etc/shadow"),
+        ];
+        let found = alerts(&events);
+        let rules: Vec<_> = found.iter().map(|a| (a.record_id, a.rule_name.as_deref())).collect();
+        assert_eq!(rules, [(Some(9), Some("PrivilegeEscalation")), (Some(12), Some("ShadowFileRead"))]);
+        assert_eq!(found[0].matched_action.as_deref(), Some("sudo -i"));
+        assert_eq!(found[0].channel_id.as_deref(), Some("0"));
+        assert_eq!(rule_names(&found), ["PrivilegeEscalation", "ShadowFileRead"]);
+    }
+
+    #[test]
+    fn card_numbers_are_masked() {
+        let screen = SessionEvent {
+            content: Some("Card number: 4111 1111 1111 1111".into()),
+            event_type: Some(EventType::ScreenContent),
+            ..SessionEvent::default()
+        };
+        let found = alerts(&[screen]);
+        assert_eq!(found[0].alert_type.as_deref(), Some("adp.event.screen.creditcard"));
+        assert_eq!(found[0].matched_content.as_deref(), Some("Card number: 4111 **** **** 1111"));
+    }
+}
