@@ -5,8 +5,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{ApiClient, Auth};
-use crate::components::header::Header;
 use crate::components::login_dialog::LoginDialog;
+use crate::components::shell::Shell;
 use crate::config::AppConfig;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
@@ -32,6 +32,17 @@ pub async fn load_config() -> (AppConfig, Option<String>) {
     }
 }
 
+/// The path the app is served under, without a trailing slash: `""` at the root,
+/// `/tools/sps-dashboard` under a sub-path. Read from the document's base URL, which
+/// `<base href>` in `index.html` sets (`/` as built; the reverse proxy or a one-line
+/// rewrite sets the sub-path, see README "Production deployment"), so one build
+/// serves any path.
+pub fn router_base() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|url| url.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
 /// The whole app, for an already loaded configuration.
 #[component]
 pub fn App(
@@ -45,18 +56,18 @@ pub fn App(
     provide_context(config);
 
     view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <Header />
-            {config_warning.map(|w| view! { <p class="banner banner-warning" role="alert">{w}</p> })}
-            <main id="main">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Overview />
-                    <Route path=path!("/sessions") view=Sessions />
-                    <Route path=path!("/sessions/:id") view=Session />
-                </Routes>
-            </main>
-            <LoginDialog />
+        <Router base=router_base()>
+            <Shell>
+                {config_warning.map(|w| view! { <p class="banner banner-warning" role="alert">{w}</p> })}
+                <main id="main">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Overview />
+                        <Route path=path!("/sessions") view=Sessions />
+                        <Route path=path!("/sessions/:id") view=Session />
+                    </Routes>
+                </main>
+                <LoginDialog />
+            </Shell>
         </Router>
     }
 }

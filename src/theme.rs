@@ -3,45 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::charts::palette::ChartTheme;
+pub use crate::state::display::Theme;
 
 const STORAGE_KEY: &str = "sps-dashboard.theme";
-
-/// The colour theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// Dark text on light panels.
-    #[default]
-    Light,
-    /// Light text on dark panels (the usual SOC wall).
-    Dark,
-}
-
-impl Theme {
-    /// The name used in `data-theme` and storage.
-    pub fn name(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    /// The other theme.
-    pub fn toggled(self) -> Self {
-        match self {
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::Light,
-        }
-    }
-
-    /// The chart colours of this theme.
-    pub fn chart(self) -> ChartTheme {
-        match self {
-            Theme::Light => ChartTheme::LIGHT,
-            Theme::Dark => ChartTheme::DARK,
-        }
-    }
-}
 
 fn stored_or_preferred() -> Theme {
     let window = web_sys::window();
@@ -49,10 +13,9 @@ fn stored_or_preferred() -> Theme {
         .as_ref()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    match stored.as_deref() {
-        Some("dark") => Theme::Dark,
-        Some("light") => Theme::Light,
-        _ => {
+    match stored.as_deref().and_then(Theme::parse) {
+        Some(theme) => theme,
+        None => {
             let prefers_dark = window
                 .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
                 .is_some_and(|m| m.matches());

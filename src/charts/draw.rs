@@ -33,23 +33,46 @@ fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// Sizes the backing store to the CSS box at the device pixel ratio and returns
-/// (CSS width, CSS height, ratio).
-fn fit_to_device_pixels(canvas: &HtmlCanvasElement) -> (f64, f64, f64) {
-    let ratio = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| *r > 0.0).unwrap_or(1.0);
-    let css_w = f64::from(canvas.client_width().max(1));
-    let css_h = f64::from(canvas.client_height().max(1));
-    let (w, h) = ((css_w * ratio).round() as u32, (css_h * ratio).round() as u32);
-    if canvas.width() != w || canvas.height() != h {
-        canvas.set_width(w);
-        canvas.set_height(h);
+/// The size to draw at: the layout's box in its own pixels, and how many
+/// backing-store pixels each of those is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawSize {
+    /// Layout width.
+    pub width: f64,
+    /// Layout height.
+    pub height: f64,
+    /// Backing-store pixels per layout pixel.
+    pub ratio: f64,
+}
+
+impl DrawSize {
+    /// The canvas's CSS box at the device pixel ratio. `zoom` > 1 draws everything
+    /// larger (the wall's big type): the layout gets a smaller box, each of its
+    /// pixels more device pixels.
+    pub fn on_screen(canvas: &HtmlCanvasElement, zoom: f64) -> Self {
+        let device = web_sys::window().map(|w| w.device_pixel_ratio()).filter(|r| *r > 0.0).unwrap_or(1.0);
+        let zoom = zoom.max(0.25);
+        DrawSize {
+            width: f64::from(canvas.client_width().max(1)) / zoom,
+            height: f64::from(canvas.client_height().max(1)) / zoom,
+            ratio: device * zoom,
+        }
     }
-    (css_w, css_h, ratio)
+
+    /// Sizes `canvas`'s backing store for this size.
+    fn fit(self, canvas: &HtmlCanvasElement) {
+        let (w, h) = ((self.width * self.ratio).round() as u32, (self.height * self.ratio).round() as u32);
+        if canvas.width() != w || canvas.height() != h {
+            canvas.set_width(w.max(1));
+            canvas.set_height(h.max(1));
+        }
+    }
 }
 
 /// Draws a horizontal top-N bar chart and returns its layout (for hit-testing).
-pub fn draw_top_n(canvas: &HtmlCanvasElement, model: &TopN, theme: &ChartTheme) -> Result<TopNLayout, DrawError> {
-    let (css_w, css_h, ratio) = fit_to_device_pixels(canvas);
+pub fn draw_top_n(canvas: &HtmlCanvasElement, model: &TopN, theme: &ChartTheme, size: DrawSize) -> Result<TopNLayout, DrawError> {
+    size.fit(canvas);
+    let DrawSize { width: css_w, height: css_h, ratio } = size;
     let layout = TopNLayout::new(model, css_w, css_h);
     let root = CanvasBackend::with_canvas_object(canvas.clone()).ok_or(DrawError::NoContext)?.into_drawing_area();
     let px = |v: f64| (v * ratio).round() as i32;
@@ -99,8 +122,10 @@ pub fn draw_histogram(
     model: &Histogram,
     tz: chrono_tz::Tz,
     theme: &ChartTheme,
+    size: DrawSize,
 ) -> Result<HistogramLayout, DrawError> {
-    let (css_w, css_h, ratio) = fit_to_device_pixels(canvas);
+    size.fit(canvas);
+    let DrawSize { width: css_w, height: css_h, ratio } = size;
     let layout = HistogramLayout::new(model, css_w, css_h, tz);
     let root = CanvasBackend::with_canvas_object(canvas.clone()).ok_or(DrawError::NoContext)?.into_drawing_area();
     let px = |v: f64| (v * ratio).round() as i32;

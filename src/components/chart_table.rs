@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::shortcuts::Shortcuts;
+
 /// One table row: a CSS class, the cell texts, and optional action buttons.
 pub struct ChartRow {
     /// The row's class (e.g. `row-sub`).
@@ -24,10 +26,19 @@ pub fn ChartTable(
     /// The rows.
     rows: Vec<ChartRow>,
     /// Extra controls shown beside the toggle (e.g. exports).
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     tools: Option<AnyView>,
 ) -> impl IntoView {
     let (shown, set_shown) = signal(false);
+    // The `t` shortcut shows or hides every table at once.
+    if let Some(keys) = use_context::<Shortcuts>() {
+        Effect::new(move |first: Option<()>| {
+            let all = keys.tables.get();
+            if first.is_some() {
+                set_shown.set(all);
+            }
+        });
+    }
     let with_actions = rows.iter().any(|r| r.actions.is_some());
     view! {
         <div class="chart-tools">

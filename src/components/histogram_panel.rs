@@ -13,9 +13,11 @@ use web_sys::MouseEvent;
 
 use crate::api::{ApiClient, ApiError};
 use crate::charts::bins::{decide, BinDecision};
-use crate::charts::draw::draw_histogram;
+use crate::charts::draw::{draw_histogram, DrawSize};
 use crate::charts::histogram::{bin_label, Histogram, HistogramLayout};
+use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
+use crate::components::shell::{use_chart_zoom, use_display};
 use crate::components::panel_data::{panel_body, use_panel_data};
 use crate::state::query::query_error;
 use crate::components::refresh::Refresher;
@@ -89,6 +91,8 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
     let ctl = expect_context::<ViewCtl>();
     let navigate = use_navigate();
     let theme = use_theme();
+    let zoom = use_chart_zoom();
+    let display = use_display();
     let canvas = NodeRef::<Canvas>::new();
     let layout = StoredValue::new(None::<HistogramLayout>);
     let model = StoredValue::new(model);
@@ -101,18 +105,23 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        let (chart_theme, tz) = (theme.get().chart(), ctl.zone.get());
+        let (chart_theme, tz, zoom) = (theme.get().chart(), ctl.zone.get(), zoom.get());
         if width.get() < 1.0 {
             return;
         }
         if let Some(el) = canvas.get_untracked() {
-            layout.set_value(model.with_value(|m| draw_histogram(&el, m, tz, &chart_theme)).ok());
+            let size = DrawSize::on_screen(&el, zoom);
+            layout.set_value(model.with_value(|m| draw_histogram(&el, m, tz, &chart_theme, size)).ok());
         }
     });
 
+    // Pointer offsets are CSS pixels; the layout's pixels are larger by the zoom.
     let x_of = |ev: &MouseEvent| f64::from(ev.offset_x());
-    let bin_at = move |ev: &MouseEvent| layout.with_value(|l| l.as_ref()?.hit(x_of(ev), f64::from(ev.offset_y())));
-    let time_at = move |x: f64| layout.with_value(|l| l.as_ref().map(|l| l.time_at(x)));
+    let bin_at = move |ev: &MouseEvent| {
+        let z = zoom.get_untracked();
+        layout.with_value(|l| l.as_ref()?.hit(x_of(ev) / z, f64::from(ev.offset_y()) / z))
+    };
+    let time_at = move |x: f64| layout.with_value(|l| l.as_ref().map(|l| l.time_at(x / zoom.get_untracked())));
     let describe = move |i: usize| {
         let tz = ctl.zone.get_untracked();
         model.with_value(|m| {
@@ -175,12 +184,22 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
         (m.summary(tz), rows)
     });
     let headers = vec![format!("bucket start ({})", tz.name()), "started".to_owned(), "active".to_owned()];
+    let redraw: Redraw = std::sync::Arc::new(move |c: &web_sys::HtmlCanvasElement, size: DrawSize| {
+        model.with_value(|m| draw_histogram(c, m, tz, &theme.get_untracked().chart(), size)).map(|_| ())
+    });
+    let export_rows: Vec<Vec<String>> = model.with_value(|m| {
+        m.bins.iter().map(|b| vec![bin_label(b.start, tz), b.started.to_string(), b.active.to_string()]).collect()
+    });
+    let tools = (!display.get_untracked().bare()).then(|| {
+        view! { <ChartExport title="sessions over time" canvas redraw headers=headers.clone() rows=export_rows /> }.into_any()
+    });
     view! {
         <figure class="chart">
             <div class="chart-area">
                 <canvas
                     node_ref=canvas
                     class="chart-canvas histogram-canvas clickable"
+                    style:height=move || format!("{}px", (220.0 * zoom.get()).round())
                     role="img"
                     aria-label=summary
                     on:mousedown=on_down
@@ -198,7 +217,7 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
                     <div class="tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>{text}</div>
                 })}
             </div>
-            <ChartTable caption="Sessions over time" headers rows />
+            <ChartTable caption="Sessions over time" headers rows tools />
         </figure>
     }
 }

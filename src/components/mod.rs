@@ -1,13 +1,17 @@
 //! Reusable view pieces. They stay thin: models and geometry live in `charts`,
 //! view state in `state`.
 
+pub mod chart_export;
 pub mod chart_table;
 pub mod header;
 pub mod histogram_panel;
+pub mod kiosk_bar;
 pub mod login_dialog;
 pub mod panel_data;
 pub mod query_bar;
 pub mod refresh;
+pub mod shell;
+pub mod shortcuts;
 pub mod status;
 pub mod time_picker;
 pub mod top_n_chart;

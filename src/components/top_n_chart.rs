@@ -11,10 +11,12 @@ use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
 use web_sys::MouseEvent;
 
-use crate::charts::draw::draw_top_n;
+use crate::charts::draw::{draw_top_n, DrawSize};
 use crate::charts::top_n::{RowKind, SegmentKind, TopN};
 use crate::charts::top_n_layout::{BarTarget, Hit, TopNLayout};
+use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
+use crate::components::shell::{use_chart_zoom, use_display};
 use crate::format;
 use crate::theme::use_theme;
 
@@ -50,12 +52,15 @@ pub fn TopNChart(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let theme = use_theme();
+    let zoom = use_chart_zoom();
+    let display = use_display();
     let (draw_error, set_draw_error) = signal(None::<String>);
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
     let layout = StoredValue::new(None::<TopNLayout>);
     let model = StoredValue::new(model);
     let summary = model.with_value(|m| m.summary(&title));
-    let height = format!("{}px", 40 + 34 * model.with_value(TopN::bar_count).max(1));
+    let bars = model.with_value(TopN::bar_count).max(1);
+    let height = move || format!("{}px", ((40 + 34 * bars) as f64 * zoom.get()).round());
     let legend = model.with_value(|m| m.series.clone());
 
     // Draw once the canvas has a size, and again when its size or the theme changes.
@@ -67,17 +72,22 @@ pub fn TopNChart(
     });
     Effect::new(move |_| {
         let chart_theme = theme.get().chart();
+        let zoom = zoom.get();
         if width.get() < 1.0 {
             return;
         }
         if let Some(el) = canvas.get_untracked() {
-            let drawn = model.with_value(|m| draw_top_n(&el, m, &chart_theme));
+            let drawn = model.with_value(|m| draw_top_n(&el, m, &chart_theme, DrawSize::on_screen(&el, zoom)));
             set_draw_error.set(drawn.as_ref().err().map(ToString::to_string));
             layout.set_value(drawn.ok());
         }
     });
 
-    let hit_at = move |ev: &MouseEvent| layout.with_value(|l| l.as_ref().and_then(|l| l.hit(ev.offset_x().into(), ev.offset_y().into())));
+    // Pointer offsets are CSS pixels; the layout's pixels are larger by the zoom.
+    let hit_at = move |ev: &MouseEvent| {
+        let z = zoom.get_untracked();
+        layout.with_value(|l| l.as_ref().and_then(|l| l.hit(f64::from(ev.offset_x()) / z, f64::from(ev.offset_y()) / z)))
+    };
     let filter_for = move |hit: Hit, exclude: bool| {
         let BarTarget::Value(i) = hit.target else { return None };
         model.with_value(|m| {
@@ -120,6 +130,13 @@ pub fn TopNChart(
     };
 
     let chart_theme = theme.get_untracked().chart();
+    let redraw: Redraw = std::sync::Arc::new(move |c: &web_sys::HtmlCanvasElement, size: DrawSize| {
+        model.with_value(|m| draw_top_n(c, m, &theme.get_untracked().chart(), size)).map(|_| ())
+    });
+    let export_rows: Vec<Vec<String>> =
+        model.with_value(|m| m.table_rows().into_iter().map(|r| vec![r.value, r.count.to_string()]).collect());
+    let export_headers = vec![field.clone(), "count".to_owned()];
+    let export_title = title.clone();
     let rows = model.with_value(|m| {
         m.table_rows()
             .into_iter()
@@ -199,7 +216,13 @@ pub fn TopNChart(
                     }
                 })}
             {move || draw_error.get().map(|e| view! { <p class="state state-error">{e}</p> })}
-            <ChartTable caption=title headers=vec![field, "count".to_owned()] rows />
+            <ChartTable
+                caption=title
+                headers=vec![field, "count".to_owned()]
+                rows
+                tools=(!display.get_untracked().bare())
+                    .then(|| view! { <ChartExport title=export_title canvas redraw headers=export_headers rows=export_rows /> }.into_any())
+            />
         </figure>
     }
 }

@@ -11,6 +11,7 @@ use crate::charts::top_n::TopN;
 use crate::components::panel_data::{panel_body, use_panel_data};
 use crate::state::query::query_error;
 use crate::components::refresh::Refresher;
+use crate::components::shell::use_display;
 use crate::components::top_n_chart::{TopNChart, ValueFilter};
 use crate::state::time_range::iso;
 use crate::state::url::ViewCtl;
@@ -29,6 +30,7 @@ pub fn TopNPanel(
     let refresher = expect_context::<Refresher>();
     let auth = client.auth();
     let (editing, set_editing) = signal(false);
+    let bare = use_display();
     let title = spec.title();
     let request_spec = spec.clone();
     let data = use_panel_data(move || {
@@ -90,14 +92,18 @@ pub fn TopNPanel(
         }
     };
 
+    let (edit_label, remove_label) = (format!("Edit panel {title}"), format!("Remove panel {title}"));
+
     view! {
         <section class="panel" aria-label=title.clone()>
             <header class="panel-header">
                 <h2 class="panel-title" title=title.clone()>{title.clone()}</h2>
                 <span class="panel-busy" class:visible=move || data.loading.get() aria-hidden="true"></span>
-                <button type="button" class="mini" aria-label=format!("Edit panel {title}")
-                    aria-expanded=move || editing.get().to_string() on:click=move |_| set_editing.update(|e| *e = !*e)>"Edit"</button>
-                <button type="button" class="mini" aria-label=format!("Remove panel {title}") on:click=remove>"Remove"</button>
+                <Show when=move || !bare.get().bare()>
+                    <button type="button" class="mini" aria-label=edit_label.clone()
+                        aria-expanded=move || editing.get().to_string() on:click=move |_| set_editing.update(|e| *e = !*e)>"Edit"</button>
+                    <button type="button" class="mini" aria-label=remove_label.clone() on:click=remove>"Remove"</button>
+                </Show>
             </header>
             {move || editing.get().then(|| view! { <PanelEditor spec=spec.clone() on_done=edited /> })}
             {body}

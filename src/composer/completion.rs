@@ -79,6 +79,20 @@ pub fn continues(candidate: &Candidate) -> bool {
     candidate.kind == CandidateKind::Field && candidate.insert.ends_with(':')
 }
 
+/// The option the arrow keys move to from `active` in a list of `count`: down from
+/// nothing is the first, up from nothing the last, and both wrap around.
+pub fn step(active: Option<usize>, count: usize, down: bool) -> Option<usize> {
+    let last = count.checked_sub(1)?;
+    Some(match (active, down) {
+        (None, true) => 0,
+        (None, false) => last,
+        (Some(i), true) if i >= last => 0,
+        (Some(i), true) => i + 1,
+        (Some(0), false) => last,
+        (Some(i), false) => (i - 1).min(last),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +150,17 @@ mod tests {
         assert_eq!(accept("a AND prot OR b", Span::new(6, 10), "protocol:"), ("a AND protocol: OR b".to_owned(), 15));
         assert_eq!(accept("", Span::at(0), "AND "), ("AND ".to_owned(), 4));
         assert_eq!(accept("ab", Span::new(5, 9), "x"), ("abx".to_owned(), 3), "out-of-range spans clamp");
+    }
+
+    #[test]
+    fn arrows_wrap() {
+        assert_eq!(step(None, 3, true), Some(0));
+        assert_eq!(step(None, 3, false), Some(2));
+        assert_eq!(step(Some(2), 3, true), Some(0));
+        assert_eq!(step(Some(0), 3, false), Some(2));
+        assert_eq!(step(Some(1), 3, false), Some(0));
+        assert_eq!(step(Some(7), 3, false), Some(2), "a stale index from a longer list");
+        assert_eq!(step(Some(0), 0, true), None);
     }
 
     #[test]

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use crate::components::histogram_panel::HistogramPanel;
+use crate::components::kiosk_bar::KioskBar;
 use crate::components::query_bar::QueryBar;
 use crate::components::refresh::{now, RefreshControl, Refresher};
+use crate::components::shortcuts::Shortcuts;
 use crate::components::time_picker::TimePicker;
 use crate::components::top_n_panel::{PanelEditor, TopNPanel};
 use crate::state::url::ViewCtl;
@@ -20,6 +22,16 @@ pub fn Overview() -> impl IntoView {
         ctl.view.track();
         refresher.now.set(now());
     });
+    if let Some(keys) = use_context::<Shortcuts>() {
+        Effect::new(move |first: Option<()>| {
+            keys.refresh.track();
+            if first.is_some() {
+                refresher.refresh();
+            }
+        });
+    }
+    let display = move || ctl.view.with(|v| v.display);
+    let bare = move || display().bare();
     let problems = move || {
         let problems = ctl.problems.get();
         (!problems.is_empty()).then(|| {
@@ -41,23 +53,32 @@ pub fn Overview() -> impl IntoView {
     };
 
     view! {
-        <div class="page-heading">
-            <h1>"Overview"</h1>
-        </div>
-        <div class="toolbar">
-            <QueryBar />
-            <div class="toolbar-row">
-                <TimePicker />
-                <RefreshControl />
+        <Show when=move || display().kiosk>
+            <KioskBar />
+        </Show>
+        <Show when=move || !bare()>
+            <div class="page-heading">
+                <h1>"Overview"</h1>
+                <button type="button" class="wall-button" title="Full-screen wall display for the SOC"
+                    on:click=move |_| ctl.update(|v| v.display.kiosk = true)>"Wall mode"</button>
             </div>
-        </div>
+            <div class="toolbar">
+                <QueryBar />
+                <div class="toolbar-row">
+                    <TimePicker />
+                    <RefreshControl />
+                </div>
+            </div>
+        </Show>
         {problems}
-        <HistogramPanel />
+        <Show when=move || display().histogram>
+            <HistogramPanel />
+        </Show>
         <div class="panel-grid">
             <For each=panels key=|(i, spec)| (*i, spec.clone()) let:((index, spec))>
                 <TopNPanel index spec />
             </For>
-            <div class="panel panel-add">
+            <div class="panel panel-add" class:hidden=bare>
                 <Show
                     when=move || adding.get()
                     fallback=move || view! {

@@ -8,6 +8,7 @@
 //! | `bin` | `auto`, `hour` | `auto` |
 //! | `refresh` | `off`, `30s`, `5m`, `1h` | config `refresh_seconds` |
 //! | `panels` | `protocol;user.gateway_username/protocol:10` | the five default panels |
+//! | `kiosk`, `embed`, `theme`, `histogram` | `kiosk=1`, `theme=dark`, `histogram=off` | see [`Display`] |
 //!
 //! Values equal to the default are left out of printed links. A bad value never
 //! stops the page: it is replaced by the default and reported as a [`Problem`].
@@ -19,6 +20,7 @@ use sps_query::Schema;
 
 use crate::charts::bins::BinChoice;
 use crate::config::AppConfig;
+use crate::state::display::Display;
 use crate::state::time_range::{TimeExpr, TimeRange};
 
 /// Longest query accepted from a URL (bytes).
@@ -119,6 +121,8 @@ pub struct ViewState {
     pub refresh: Option<u32>,
     /// The top-N panels.
     pub panels: Vec<PanelSpec>,
+    /// Kiosk, embedding, forced theme, histogram on/off.
+    pub display: Display,
 }
 
 /// A URL parameter that could not be used, and what was used instead.
@@ -141,6 +145,7 @@ impl ViewState {
             bin: BinChoice::Auto,
             refresh: (config.refresh_seconds > 0).then_some(config.refresh_seconds),
             panels: default_panels(),
+            display: Display::NORMAL,
         }
     }
 
@@ -191,6 +196,11 @@ impl ViewState {
                 Err(message) => problem("refresh", message),
             }
         }
+        let (display, display_problems) = Display::from_query(pairs);
+        view.display = display;
+        for m in display_problems {
+            problem("theme", m);
+        }
         if let Some(text) = get("panels") {
             let (panels, messages) = parse_panels(text);
             view.panels = panels;
@@ -225,6 +235,7 @@ impl ViewState {
         if self.panels != defaults.panels {
             put("panels", self.panels.iter().map(PanelSpec::print).collect::<Vec<_>>().join(";"));
         }
+        pairs.extend(self.display.to_query());
         pairs
     }
 }
@@ -401,7 +412,7 @@ mod tests {
 
         #[test]
         fn any_pairs_give_a_valid_view(keys in proptest::collection::vec(
-            ("(q|start|end|tz|bin|refresh|panels)", "[a-zA-Z0-9:/;._ -]{0,30}"), 0..8)) {
+            ("(q|start|end|tz|bin|refresh|panels|kiosk|embed|theme|histogram)", "[a-zA-Z0-9:/;._ -]{0,30}"), 0..8)) {
             let (view, _) = ViewState::from_query(&keys, &AppConfig::default(), now());
             prop_assert!(view.range.check(now()).is_ok());
             let (again, _) = ViewState::from_query(&view.to_query(&AppConfig::default()), &AppConfig::default(), now());

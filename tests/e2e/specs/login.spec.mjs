@@ -5,10 +5,10 @@ import { PASSWORD, USER, screenshots, watchErrors } from './helpers.mjs';
 
 test('login dialog refuses a wrong password, then logs in and loads the panel', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('/?keep=this');
+  await page.goto('/?keep=this&panels=protocol');
   const dialog = page.getByRole('dialog', { name: 'Log in to SPS' });
   await expect(dialog).toBeVisible();
-  const panel = page.getByRole('region', { name: 'Top protocols' });
+  const panel = page.getByRole('region', { name: 'protocol', exact: true });
   await expect(panel.getByRole('status')).toHaveText(/Log in to SPS to see this panel/);
   await page.screenshot({ path: `${screenshots}login-dialog.png` });
 
@@ -21,7 +21,7 @@ test('login dialog refuses a wrong password, then logs in and loads the panel', 
   await dialog.getByRole('button', { name: 'Log in' }).click();
   await expect(dialog).toBeHidden();
   await expect(panel.getByRole('img')).toBeVisible();
-  await expect(page).toHaveURL(/\/\?keep=this$/);
+  await expect(page).toHaveURL(/\/\?keep=this&panels=protocol$/);
   await expect(page.getByText(`Logged in as ${USER}`)).toBeVisible();
 
   // The app never sees or stores the credentials or the cookie.

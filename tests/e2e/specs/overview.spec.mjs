@@ -5,20 +5,21 @@ import { openLoggedIn, screenshots, watchErrors } from './helpers.mjs';
 test('overview shows top protocols as chart and table with the sim numbers', async ({ page }) => {
   const errors = watchErrors(page);
   const statsAnswer = page.waitForResponse(
-    (r) => r.url().includes('/api/audit/sessions/stats?field=protocol') && r.status() === 200);
-  await openLoggedIn(page);
+    (r) => /\/api\/audit\/sessions\/stats\?.*field=protocol/.test(r.url()) && r.status() === 200);
+  await openLoggedIn(page, '/?refresh=off&panels=protocol');
   const stats = await (await statsAnswer).json();
   expect(stats.items.length).toBeGreaterThan(0);
 
-  const panel = page.getByRole('region', { name: 'Top protocols' });
+  const panel = page.getByRole('region', { name: 'protocol', exact: true });
   const canvas = panel.getByRole('img');
-  await expect(canvas).toHaveAttribute('aria-label', new RegExp(`^Top protocols: ${stats.items[0].value} `));
+  await expect(canvas).toHaveAttribute('aria-label', new RegExp(`^protocol: ${stats.items[0].value} `));
 
   // The table is in the DOM (for screen readers) before it is shown.
   const table = panel.getByRole('table');
   await expect(table).toHaveCount(1);
+  await expect(panel.locator('.chart-table-wrap')).toHaveClass(/sr-only/);
   await panel.getByRole('button', { name: 'Table' }).click();
-  await expect(table).toBeVisible();
+  await expect(panel.locator('.chart-table-wrap')).not.toHaveClass(/sr-only/);
 
   const rows = await table.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
@@ -45,12 +46,12 @@ test('dark theme applies and is remembered', async ({ page }) => {
   await openLoggedIn(page);
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('region', { name: 'Top protocols' }).getByRole('img')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'protocol', exact: true }).getByRole('img')).toBeVisible();
   await page.screenshot({ path: `${screenshots}overview-dark-1280.png`, fullPage: true });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   // The login cookie survived the reload: no dialog this time.
-  await expect(page.getByRole('region', { name: 'Top protocols' }).getByRole('img')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'protocol', exact: true }).getByRole('img')).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
@@ -58,7 +59,7 @@ test('wall-screen size renders crisp at 4K', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   await openLoggedIn(page);
-  const canvas = page.getByRole('region', { name: 'Top protocols' }).getByRole('img');
+  const canvas = page.getByRole('region', { name: 'protocol', exact: true }).getByRole('img');
   await expect(canvas).toBeVisible();
   const [backing, css] = await canvas.evaluate((c) => [c.width, c.getBoundingClientRect().width]);
   expect(backing).toBe(Math.round(css * 2));
@@ -82,8 +83,8 @@ test('navigation reaches every route; unknown paths say so', async ({ page }) =>
 test('a failing API shows the error state in the panel', async ({ page }) => {
   await page.route('**/api/audit/sessions/stats**', (route) =>
     route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"SearchUnavailable","message":"backend down"}}' }));
-  await page.goto('/');
-  const alert = page.getByRole('region', { name: 'Top protocols' }).getByRole('alert');
+  await page.goto('/?panels=protocol');
+  const alert = page.getByRole('region', { name: 'protocol', exact: true }).getByRole('alert');
   await expect(alert).toContainText('The SPS search backend is unavailable: backend down');
   await page.screenshot({ path: `${screenshots}overview-error.png` });
 });
@@ -91,6 +92,6 @@ test('a failing API shows the error state in the panel', async ({ page }) => {
 test('an empty answer shows the empty state', async ({ page }) => {
   await page.route('**/api/audit/sessions/stats**', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"items":[],"meta":{"others":0}}' }));
-  await page.goto('/');
-  await expect(page.getByRole('region', { name: 'Top protocols' }).getByRole('status')).toHaveText(/No sessions in this time range/);
+  await page.goto('/?panels=protocol');
+  await expect(page.getByRole('region', { name: 'protocol', exact: true }).getByRole('status')).toHaveText(/No sessions in this time range/);
 });

@@ -1,0 +1,69 @@
+//! The page frame: header and skip link (hidden on the wall and in a portal's
+//! frame), the display mode from the URL, and the shortcut help.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::components::header::Header;
+use crate::components::shortcuts::{provide_shortcuts, ShortcutHelp};
+use crate::state::display::{Display, Theme};
+
+/// Chart text and marks are drawn this much larger on the wall.
+pub const KIOSK_CHART_ZOOM: f64 = 1.6;
+
+/// The display mode of the current URL.
+#[derive(Debug, Clone, Copy)]
+pub struct DisplayMode(pub Memo<Display>);
+
+/// The display mode (normal when no shell provided one, e.g. in component tests).
+pub fn use_display() -> Signal<Display> {
+    match use_context::<DisplayMode>() {
+        Some(DisplayMode(d)) => d.into(),
+        None => Signal::stored(Display::NORMAL),
+    }
+}
+
+/// How much larger charts draw (1 except on the wall).
+pub fn use_chart_zoom() -> Signal<f64> {
+    let display = use_display();
+    Signal::derive(move || if display.get().kiosk { KIOSK_CHART_ZOOM } else { 1.0 })
+}
+
+/// Frames every page.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let location = use_location();
+    let display = Memo::new(move |_| {
+        let search = location.search.get();
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(search.trim_start_matches('?').as_bytes()).into_owned().collect();
+        Display::from_query(&pairs).0
+    });
+    provide_context(DisplayMode(display));
+    provide_shortcuts();
+    if let Some(theme) = use_context::<RwSignal<Theme>>() {
+        Effect::new(move |_| {
+            if let Some(forced) = display.get().theme {
+                theme.set(forced);
+            }
+        });
+    }
+    // Mode classes on <body> scale the type for the wall and drop page margins in a frame.
+    Effect::new(move |_| {
+        let d = display.get();
+        if let Some(body) = document().body() {
+            let classes = body.class_list();
+            // Toggling a class cannot fail on a live element; ignore the Result.
+            let _ = classes.toggle_with_force("kiosk", d.kiosk);
+            let _ = classes.toggle_with_force("embed", d.embed);
+        }
+    });
+    view! {
+        <Show when=move || !display.get().bare()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Header />
+        </Show>
+        {children()}
+        <ShortcutHelp />
+    }
+}

@@ -1,0 +1,16 @@
+//! Attacker-controlled text (recorded commands, window titles, usernames) made safe
+//! to show: every piece is rendered as a text node, and this module decides what the
+//! pieces are.
+//!
+//! - [`safe`]: control characters, ANSI escape sequences, bidi overrides and
+//!   invisible characters become visible, inert markers; long text is cut with a
+//!   count of what was left out.
+//! - [`prompt`]: a recorded command line split into the shell prompt and the command.
+//! - [`regex`]: a small, linear-time regular expression matcher for highlighting
+//!   what a content policy matched (no backtracking, bounded program size).
+//! - [`highlight`]: the ranges of a text a pattern matches, with a literal fallback.
+
+pub mod highlight;
+pub mod prompt;
+pub mod regex;
+pub mod safe;

@@ -1,0 +1,107 @@
+// The SOC wall (kiosk), the portal iframe (embed), keyboard shortcuts and exports.
+import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { openLoggedIn, screenshots, watchErrors } from './helpers.mjs';
+
+test('kiosk mode hides the chrome, shows clock and freshness, forces the theme', async ({ page }) => {
+  await openLoggedIn(page, '/?kiosk=1&theme=dark&refresh=30s');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expect(page.getByLabel('Query')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Edit panel/ })).toHaveCount(0);
+  await expect(page.getByLabel('Current time', { exact: true })).toHaveText(/^\d\d:\d\d:\d\d$/);
+  const first = await page.getByLabel('Current time', { exact: true }).textContent();
+  await expect(page.getByLabel('Current time', { exact: true })).not.toHaveText(first, { timeout: 3000 }); // it ticks
+  await expect(page.getByRole('region', { name: 'protocol', exact: true }).getByRole('img')).toBeVisible();
+  // Bigger type on the wall: the chart's backing store is drawn at the zoom.
+  const body = await page.evaluate(() => getComputedStyle(document.body).fontSize);
+  expect(body).toBe('20px');
+  await page.screenshot({ path: `${screenshots}wall-dark.png` });
+  await page.getByRole('button', { name: 'Exit wall mode' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page).toHaveURL(/theme=dark/);
+  await expect(page).not.toHaveURL(/kiosk/);
+});
+
+test('the wall-mode button enters kiosk mode and keeps the view', async ({ page }) => {
+  await openLoggedIn(page, '/?q=protocol%3Assh&refresh=off');
+  await page.getByRole('button', { name: 'Wall mode' }).click();
+  await expect(page).toHaveURL(/kiosk=1/);
+  await expect(page).toHaveURL(/q=protocol%3Assh/);
+  await expect(page.getByLabel('Current time', { exact: true })).toBeVisible();
+});
+
+test('embedded in a portal iframe: only the chosen panels, login prompt inside the frame', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.route('**/portal.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><title>Portal</title><h1>Intranet</h1>' +
+      '<iframe title="SPS" src="/?embed=1&histogram=off&refresh=off&panels=protocol%3Bverdict" style="width:760px;height:520px;border:1px solid #888"></iframe>',
+  }));
+  await page.goto('/portal.html');
+  const frame = page.frameLocator('iframe[title="SPS"]');
+  const dialog = frame.getByRole('dialog', { name: 'Log in to SPS' });
+  await expect(dialog).toBeVisible();
+  await page.screenshot({ path: `${screenshots}embed-login.png` });
+  await dialog.getByLabel('Username').fill('admin');
+  await dialog.getByLabel('Password').fill('demo');
+  await dialog.getByRole('button', { name: 'Log in' }).click();
+  await expect(frame.getByRole('region', { name: 'protocol', exact: true }).getByRole('img')).toBeVisible();
+  await expect(frame.getByRole('region', { name: 'verdict', exact: true }).getByRole('img')).toBeVisible();
+  await expect(frame.getByRole('navigation')).toHaveCount(0);
+  await expect(frame.getByRole('region', { name: 'Sessions over time' })).toHaveCount(0);
+  await expect(frame.getByLabel('Query')).toHaveCount(0);
+  // Sizes to the frame: nothing wider than it.
+  const overflow = await frame.locator('html').evaluate((h) => h.scrollWidth - h.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${screenshots}embed.png` });
+  expect(errors).toEqual([]);
+});
+
+test('keyboard: ? help, / query, t tables, r refresh', async ({ page }) => {
+  await openLoggedIn(page, '/?refresh=off&panels=protocol');
+  const panel = page.getByRole('region', { name: 'protocol', exact: true });
+  await expect(panel.getByRole('img')).toBeVisible();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  // The table is always in the DOM; hidden means visually hidden (sr-only).
+  const wrap = panel.locator('.chart-table-wrap');
+  await expect(wrap).toHaveClass(/sr-only/);
+  await page.keyboard.press('t');
+  await expect(wrap).not.toHaveClass(/sr-only/);
+  await page.keyboard.press('t');
+  await expect(wrap).toHaveClass(/sr-only/);
+
+  const again = page.waitForResponse((r) => /stats\?.*field=protocol/.test(r.url()));
+  await page.keyboard.press('r');
+  await again;
+
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Query')).toBeFocused();
+  await page.keyboard.type('t');
+  await expect(wrap).toHaveClass(/sr-only/); // typing in the field is not a shortcut
+});
+
+test('charts export PNG (2×) and CSV with the table numbers', async ({ page }) => {
+  await openLoggedIn(page, '/?refresh=off&panels=protocol');
+  const panel = page.getByRole('region', { name: 'protocol', exact: true });
+  const canvas = panel.getByRole('img');
+  await expect(canvas).toBeVisible();
+
+  const [png] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'PNG' }).click()]);
+  expect(png.suggestedFilename()).toMatch(/^sps-protocol-\d{8}-\d{6}\.png$/);
+  const bytes = await readFile(await png.path());
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const cssWidth = await canvas.evaluate((c) => c.getBoundingClientRect().width);
+  expect(bytes.readUInt32BE(16)).toBe(Math.round(cssWidth * 2)); // IHDR width: drawn at 2×
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'CSV' }).click()]);
+  const text = await readFile(await csv.path(), 'utf8');
+  const rows = await panel.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td:not(.actions)')].map((td) => td.textContent.replace(/,/g, ''))));
+  expect(text.trim().split('\r\n')).toEqual(['protocol,count', ...rows.map((r) => r.join(','))]);
+});
