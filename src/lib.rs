@@ -9,8 +9,10 @@ pub mod api;
 pub mod charts;
 pub mod composer;
 pub mod config;
+pub mod export;
 pub mod format;
 pub mod state;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

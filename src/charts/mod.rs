@@ -6,6 +6,7 @@ pub mod export;
 pub mod histogram;
 pub mod palette;
 pub mod ticks;
+pub mod timeline;
 pub mod time_ticks;
 pub mod top_n;
 pub mod top_n_layout;

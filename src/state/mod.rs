@@ -3,8 +3,14 @@
 
 pub mod display;
 pub mod query;
+pub mod record_pages;
 pub mod refresh;
+pub mod result_nav;
+pub mod search;
+pub mod session_detail;
+pub mod session_view;
 pub mod time_range;
 #[cfg(target_arch = "wasm32")]
 pub mod url;
 pub mod view;
+pub mod virtual_list;

@@ -629,7 +629,7 @@ impl Regex {
             if matched.is_none() {
                 self.add(&mut current, 0, at, chars, at, &mut stack);
             }
-            if current.list.is_empty() {
+            if current.list.is_empty() && matched.is_some() {
                 break;
             }
             let c = chars.get(at).copied();
