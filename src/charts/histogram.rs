@@ -137,8 +137,17 @@ impl HistogramLayout {
             h.bins.iter().map(|b| ((x_of(b.start) + x_of(b.end)) / 2.0, y_of(b.active))).collect();
         let y_ticks = y_values.iter().map(|&v| (v, y_of(v))).collect();
         let x_target = ((plot.w / 110.0).floor() as usize).clamp(2, 12);
+        // A label centred on its tick must fit inside the canvas.
+        let fits = |label: &str, x: f64| {
+            let half = label.chars().count() as f64 * CHAR_PX / 2.0;
+            x - half >= 0.0 && x + half <= width
+        };
         let x_ticks = match h.extent() {
-            Some((a, b)) => time_ticks(a, b, tz, x_target).into_iter().map(|t| (t.label, x_of(t.at))).collect(),
+            Some((a, b)) => time_ticks(a, b, tz, x_target)
+                .into_iter()
+                .map(|t| (t.label, x_of(t.at)))
+                .filter(|(label, x)| fits(label, *x))
+                .collect(),
             None => Vec::new(),
         };
         HistogramLayout { plot, bars, active_line, y_ticks, x_ticks, t0, t1 }
@@ -212,6 +221,10 @@ mod tests {
         assert_eq!(l.time_at(l.plot.x + l.plot.w), h.bins[2].end);
         assert_eq!(l.time_at(-100.0), h.bins[0].start, "clamped");
         assert!(!l.x_ticks.is_empty() && !l.y_ticks.is_empty());
+        for (label, x) in &l.x_ticks {
+            let half = label.len() as f64 * CHAR_PX / 2.0;
+            assert!(*x - half >= 0.0 && *x + half <= 600.0, "{label} at {x} is cut off");
+        }
     }
 
     #[test]
