@@ -235,6 +235,11 @@ for (const target of targets) {
         await expect(histogram).toBeVisible();
         await protocol.getByRole('button', { name: 'Table' }).click();
         await expect(protocol.getByRole('table')).toBeVisible();
+        for (const format of ['PNG', 'CSV']) {
+          const download = page.waitForEvent('download');
+          await protocol.getByRole('button', { name: format }).click();
+          expect((await download).suggestedFilename()).toMatch(new RegExp(`\\.${format.toLowerCase()}$`));
+        }
         await page.getByRole('button', { name: 'Dark theme' }).click();
         await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
         await page.getByRole('button', { name: 'Last 24 hours' }).click();
