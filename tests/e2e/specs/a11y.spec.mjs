@@ -96,3 +96,18 @@ test('the audit itself finds serious problems', async ({ page }) => {
   const found = (await audit(page, 'sanity')).map((v) => v.id).sort();
   expect(found).toEqual(['button-name', 'color-contrast', 'image-alt']);
 });
+
+test('the skip link moves focus to the main content and stays on the page', async ({ page }) => {
+  // With <base href="/"> (README "Production deployment"), href="#main" means "/#main":
+  // the link navigates to the overview. Needs, in src/components/shell.rs, an on:click
+  // that prevents the default and focuses <main> (which then needs tabindex="-1").
+  test.fixme(true, 'needs the skip-link fix in src/components/shell.rs');
+  await openLoggedIn(page, '/?refresh=off');
+  await page.goto('/sessions');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
+  await page.getByRole('link', { name: 'Skip to content' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/sessions$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
+  await expect(page.locator('main')).toBeFocused();
+});
