@@ -78,28 +78,30 @@ impl Refresher {
             let wait = delay_ms.saturating_sub(since_last);
             timer.set_value(Some(SendWrapper::new(Timeout::new(wait, move || r.refresh()))));
         });
-        on_cleanup(move || timer.set_value(None));
+        // The timer lives in `timer`: disposing the page drops (and so cancels) it.
         r
     }
 
     /// Starts a round now (the `r` key and the refresh button), unless one runs.
     pub fn refresh(self) {
-        if self.in_flight.get_untracked() == 0 {
-            self.now.set(now());
+        if self.in_flight.try_get_untracked() == Some(0) {
+            self.now.try_set(now());
         }
     }
 
     /// Marks a request of the round as running until the guard is dropped.
     pub fn begin(self) -> InFlight {
-        self.in_flight.update(|n| *n += 1);
+        self.in_flight.try_update(|n| *n += 1);
         InFlight { refresher: self }
     }
 
-    /// Reports a failed request of the current round.
+    /// Reports a failed request of the current round. A request aborted because
+    /// the page went away ends after the page's signals are gone: every access
+    /// here tolerates that.
     pub fn failed(self, reason: String) {
-        self.round_failed.set(true);
-        if self.stale.get_untracked().is_none() {
-            self.stale.set(Some((now(), reason)));
+        self.round_failed.try_set(true);
+        if self.stale.try_with_untracked(Option::is_none) == Some(true) {
+            self.stale.try_set(Some((now(), reason)));
         }
     }
 

@@ -121,3 +121,41 @@ test('screenshots: light and dark, laptop and wall', async ({ browser }) => {
     }
   }
 });
+
+test('histogram: table matches the sim, tooltip on hover, drag zooms, click opens the bin', async ({ page }) => {
+  const errors = watchErrors(page);
+  const hist = answer(page, /sessions\/histogram\?/);
+  await openLoggedIn(page, '/?refresh=off&tz=UTC&panels=protocol');
+  const body = await (await hist).json();
+  const panel = page.getByRole('region', { name: 'Sessions over time' });
+  const canvas = panel.getByRole('img');
+  await expect(canvas).toHaveAttribute('aria-label', /^Sessions per hour: /);
+
+  // The table holds the server's buckets: start (in the chosen zone), started, active.
+  const rows = await tableRows(panel);
+  expect(rows).toEqual(body.body.buckets.map((b) => [
+    b.id.slice(0, 16).replace('T', ' '), fmt(b.start_count), fmt(b.active_count),
+  ]));
+
+  const box = await canvas.boundingBox();
+  await canvas.hover({ position: { x: box.width * 0.75, y: box.height * 0.6 } });
+  await expect(panel.locator('.tooltip')).toContainText('started:');
+
+  // Drag across the middle half: the range becomes absolute and narrower.
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/start=20\d\d-[\d-]+T[\d%A]+Z&end=20\d\d/);
+  const url = new URL(page.url());
+  const span = Date.parse(url.searchParams.get('end')) - Date.parse(url.searchParams.get('start'));
+  expect(span).toBeGreaterThan(6 * 3600e3);
+  expect(span).toBeLessThan(14 * 3600e3);
+  await expect(canvas).toHaveAttribute('aria-label', /^Sessions per (minute|hour): /);
+
+  // A click (no drag) on a bin lists its sessions.
+  await canvas.click({ position: { x: box.width * 0.5, y: box.height * 0.5 } });
+  await expect(page).toHaveURL(/\/sessions\?start=20[^&]+&end=20/);
+  expect(errors).toEqual([]);
+});
