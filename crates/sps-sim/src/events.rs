@@ -261,9 +261,9 @@ fn hostile(rng: &mut Rng, context: &EventContext, source: &Source) -> Draft {
         0 => "echo '<script>alert(1)</script>'".to_owned(),
         1 => "<img src=x onerror=alert(1)>".to_owned(),
         2 => {
-            const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-            let blob: String = (0..12_000).map(|_| BASE64[rng.usize(..BASE64.len())] as char).collect();
-            format!("echo '{blob}' | base64 -d > /tmp/.x")
+            // A 13 KB one-liner (long lines must wrap, not stretch the page).
+            let hosts: Vec<String> = (1..=999).map(|n| format!("web-{n:03}.fra")).collect();
+            format!("for h in {}; do ssh $h uptime; done", hosts.join(" "))
         }
         3 => "printf '\u{1b}[31mFAILED\u{1b}[0m\u{7}\r\u{8}\u{8}done\\n'".to_owned(),
         4 => "mv invoice\u{202e}fdp.exe /srv/share/".to_owned(),

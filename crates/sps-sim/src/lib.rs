@@ -28,6 +28,7 @@ pub mod listing;
 pub mod policies;
 pub mod query;
 pub mod routes;
+pub mod scan;
 pub mod server;
 pub mod session;
 pub mod store;

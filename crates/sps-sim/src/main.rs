@@ -34,9 +34,11 @@ struct Args {
     /// reuse the index across restarts.
     #[arg(long)]
     now: Option<DateTime<Utc>>,
-    /// Where the search indexes live (one per set of generation parameters).
-    #[arg(long, default_value = "target/sps-sim-data")]
-    data_dir: PathBuf,
+    /// Where the search indexes live (one per set of generation parameters); default:
+    /// `sps-sim-data` in the `target` directory the binary was built in, else in the
+    /// system's temporary directory.
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
     /// Build the index anew even when one with the same parameters exists.
     #[arg(long)]
     regenerate: bool,
@@ -84,7 +86,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         days: args.days,
         now: args.now.unwrap_or_else(Utc::now).trunc_subsecs(3),
     };
-    let (data_dir, regenerate) = (args.data_dir.clone(), args.regenerate);
+    let (data_dir, regenerate) = (args.data_dir.clone().unwrap_or_else(default_data_dir), args.regenerate);
     let setup = spec.clone();
     let (store, provenance, dir) = tokio::task::spawn_blocking(move || datadir::open_or_build(&data_dir, &setup, regenerate)).await??;
     match provenance {
@@ -120,6 +122,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let app = sps_sim::router(sim, args.serve_dir);
     sps_sim::server::serve(listener, app, faults, shutdown()).await;
     Ok(())
+}
+
+/// `target/sps-sim-data` for a binary in `target/<profile>/`, wherever it is started
+/// from; the temporary directory for one installed elsewhere.
+fn default_data_dir() -> PathBuf {
+    let exe = std::env::current_exe().ok();
+    let target = exe.as_deref().and_then(|e| e.parent()?.parent()).filter(|t| t.file_name().is_some_and(|n| n == "target"));
+    target.map_or_else(std::env::temp_dir, PathBuf::from).join("sps-sim-data")
 }
 
 async fn shutdown() {

@@ -9,12 +9,12 @@
 //! | clause | index query |
 //! | --- | --- |
 //! | text `field:value`, `field:"a b"` | the lower-cased value as one term |
-//! | text `field:ad*n?` | a regular expression over the field's lower-cased terms |
+//! | text `field:ad*n?` | the pattern over the field's values (see [`crate::scan`]) |
 //! | text `field:[a TO b]` | a term range over the lower-cased terms |
 //! | integer, date | numeric ranges (a date term covers its precision: `2017-01-02` is that day) |
 //! | boolean | one term |
 //! | `field:*` | `_present` holds the field's name |
-//! | `value` (no field) | a substring expression over every text field |
+//! | `value` (no field) | a substring of any text field's values (see [`crate::scan`]) |
 //! | `*pattern*` (no field) | **fallback**: `sps_query` evaluates the stored body |
 //!
 //! Content queries (the stats `content` parameter) search `_content`, the session's
@@ -29,14 +29,14 @@ use std::sync::Arc;
 
 use serde_json::{json, Value};
 use sps_query::{
-    parse, parse_bool, parse_number, parse_period, validate, Bound as QueryBound, Clause, Expr, FieldRef, Pattern,
-    PatternPart, Query, Range, Schema, Severity, Value as QueryValue,
+    parse, parse_bool, parse_number, parse_period, validate, Bound as QueryBound, Clause, Expr, FieldRef, Query, Range,
+    Schema, Severity, Value as QueryValue,
 };
 use tantivy::columnar::Column;
 use tantivy::query::doc_predicate_query::{ConstOrVariableSegmentPredicate, DocPredicate, DocPredicateQuery, SegmentDocPredicate};
 use tantivy::query::{
     AllQuery, AllScorer, BooleanQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query as IndexQuery,
-    RangeQuery, RegexQuery, TermQuery,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value as _};
 use tantivy::store::StoreReader;
@@ -45,6 +45,7 @@ use tantivy::{DocId, SegmentReader, TantivyDocument, Term};
 use crate::error::{SimError, SimResult};
 use crate::events::{EventContext, EventSource};
 use crate::index::{IndexFields, SessionIndex};
+use crate::scan::{scan, Glob, ValueTest};
 
 /// Parses and validates a sessions query (`q` of the session endpoints).
 pub fn parse_sessions_query(text: &str) -> SimResult<Query> {
@@ -150,7 +151,7 @@ impl Translator<'_> {
         Ok(match (&clause.value, def.ty) {
             (QueryValue::Wildcard(p), _) if p.is_match_all() => self.present(def.name),
             (QueryValue::Term(text) | QueryValue::Phrase(text), Text) => term(Term::from_field_text(field, &lower(text))),
-            (QueryValue::Wildcard(pattern), Text) => Box::new(regex(&glob_regex(pattern), field)?),
+            (QueryValue::Wildcard(pattern), Text) => scan(def.name, ValueTest::Glob(Glob::new(pattern))),
             (QueryValue::Range(range), Text) => text_range(field, range),
             (QueryValue::Term(text) | QueryValue::Phrase(text), Integer) => match parse_number(text) {
                 Some(n) => term(Term::from_field_f64(field, n)),
@@ -175,20 +176,17 @@ impl Translator<'_> {
 
     /// A clause without a field: a case-insensitive substring of any text field.
     fn anywhere(&self, clause: &Clause) -> Translated {
-        let text_fields = Schema::sessions().default_fields().filter_map(|def| Some((def.name, self.fields().session_field(def.name)?)));
-        match &clause.value {
+        let text_fields = Schema::sessions().default_fields().map(|def| def.name);
+        Ok(match &clause.value {
             QueryValue::Term(text) | QueryValue::Phrase(text) if text.is_empty() => {
-                Ok(Box::new(BooleanQuery::new(text_fields.map(|(name, _)| (Occur::Should, self.present(name))).collect())))
+                Box::new(BooleanQuery::new(text_fields.map(|name| (Occur::Should, self.present(name))).collect()))
             }
             QueryValue::Term(text) | QueryValue::Phrase(text) => {
-                let pattern = format!("(?s).*{}.*", regex_syntax::escape(&lower(text)));
-                let alternatives = text_fields
-                    .map(|(_, field)| Ok((Occur::Should, Box::new(regex(&pattern, field)?) as Box<dyn IndexQuery>)))
-                    .collect::<SimResult<Vec<_>>>()?;
-                Ok(Box::new(BooleanQuery::new(alternatives)))
+                let needle = lower(text);
+                Box::new(BooleanQuery::new(text_fields.map(|name| (Occur::Should, scan(name, ValueTest::Contains(needle.clone())))).collect()))
             }
-            QueryValue::Wildcard(_) | QueryValue::Range(_) => Ok(self.fallback(Fallback::Body(Query::from(Expr::Clause(clause.clone()))))),
-        }
+            QueryValue::Wildcard(_) | QueryValue::Range(_) => self.fallback(Fallback::Body(Query::from(Expr::Clause(clause.clone())))),
+        })
     }
 
     fn content_clause(&self, clause: &Clause) -> Translated {
@@ -226,26 +224,9 @@ fn term(term: Term) -> Box<dyn IndexQuery> {
     Box::new(TermQuery::new(term, IndexRecordOption::Basic))
 }
 
-fn regex(pattern: &str, field: Field) -> SimResult<RegexQuery> {
-    RegexQuery::from_pattern(pattern, field).map_err(|e| SimError::InvalidQuery(format!("wildcard pattern too complex: {e}")))
-}
-
 /// Lower-cases as the index does (character by character).
 pub fn lower(text: &str) -> String {
     text.chars().flat_map(char::to_lowercase).collect()
-}
-
-/// The regular expression of a wildcard pattern: whole value, case ignored.
-fn glob_regex(pattern: &Pattern) -> String {
-    let mut out = String::from("(?s)");
-    for part in pattern.parts() {
-        match part {
-            PatternPart::Literal(text) => out.push_str(&regex_syntax::escape(&lower(text))),
-            PatternPart::AnyChars => out.push_str(".*"),
-            PatternPart::AnyChar => out.push('.'),
-        }
-    }
-    out
 }
 
 /// Reads each end of `range` with `read`; an open lower end becomes `lowest` (the
