@@ -3,10 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use sps_dashboard::charts::draw::draw_top_n;
+use sps_dashboard::charts::draw::{draw_histogram, draw_top_n, DrawSize};
+use sps_dashboard::charts::histogram::Histogram;
 use sps_dashboard::charts::palette::ChartTheme;
 use sps_dashboard::charts::top_n::TopN;
-use sps_dashboard::components::top_n_chart::TopNChart;
+use sps_dashboard::components::top_n_chart::{TopNChart, ValueFilter};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
@@ -97,10 +98,72 @@ fn draw_top_n_fills_a_hidpi_canvas() {
     canvas.set_attribute("style", "width: 400px; height: 150px").expect("style");
     root.append_child(&canvas).expect("append");
 
-    let layout = draw_top_n(&canvas, &model(), &ChartTheme::DARK).expect("draws");
+    let layout = draw_top_n(&canvas, &model(), &ChartTheme::DARK, DrawSize::on_screen(&canvas, 1.0)).expect("draws");
     let ratio = window().device_pixel_ratio();
     assert_eq!(canvas.width(), (400.0 * ratio).round() as u32, "backing store follows devicePixelRatio");
     assert_eq!(layout.rows.len(), 3);
+    assert!(colour_count(&canvas) > 3, "not blank");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn clicking_bars_and_table_buttons_reports_filters() {
+    let root = host(500);
+    let picked = RwSignal::new(Vec::<ValueFilter>::new());
+    let on_filter = Callback::new(move |f: ValueFilter| picked.update(|v| v.push(f)));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <TopNChart title="Top users" field="user.gateway_username" model=model() on_filter /> }
+    });
+    settle().await;
+    let canvas: HtmlCanvasElement = root.query_selector("canvas").expect("selector").expect("canvas").unchecked_into();
+    // A click in the first row's band, over its first (ssh) segment.
+    let click = |x: f64, y: f64, shift: bool| {
+        let init = web_sys::MouseEventInit::new();
+        init.set_client_x((canvas.get_bounding_client_rect().left() + x) as i32);
+        init.set_client_y((canvas.get_bounding_client_rect().top() + y) as i32);
+        init.set_shift_key(shift);
+        init.set_bubbles(true);
+        let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event");
+        canvas.dispatch_event(&ev).expect("dispatch");
+    };
+    let layout = sps_dashboard::charts::top_n_layout::TopNLayout::new(
+        &model(),
+        f64::from(canvas.client_width()),
+        f64::from(canvas.client_height()),
+    );
+    let ssh = layout.rows[0].pieces[0].0;
+    click(ssh.x + ssh.w / 2.0, ssh.y + ssh.h / 2.0, false);
+    click(ssh.x + ssh.w / 2.0, layout.rows[1].center_y, true);
+    let minus: HtmlElement = root
+        .query_selector("button[aria-label='Exclude alice']")
+        .expect("selector")
+        .expect("row button")
+        .unchecked_into();
+    minus.click();
+    let got = picked.get_untracked();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0], ValueFilter { value: "alice".into(), sub_value: Some("ssh".into()), exclude: false });
+    assert_eq!(got[1], ValueFilter { value: "<img src=x onerror=alert(1)>".into(), sub_value: None, exclude: true });
+    assert_eq!(got[2], ValueFilter { value: "alice".into(), sub_value: None, exclude: true });
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn draw_histogram_is_not_blank() {
+    let root = host(600);
+    let canvas: HtmlCanvasElement = document().create_element("canvas").expect("canvas").unchecked_into();
+    canvas.set_attribute("style", "width: 600px; height: 200px").expect("style");
+    root.append_child(&canvas).expect("append");
+    let buckets: Vec<sps_api::HistogramBucket> = serde_json::from_str(
+        r#"[{"id":"2018-01-15T12:00:00.000Z","start_count":61,"active_count":61},
+            {"id":"2018-01-15T13:00:00.000Z","start_count":89,"active_count":99},
+            {"id":"2018-01-15T14:00:00.000Z","start_count":24,"active_count":39}]"#,
+    )
+    .expect("fixture");
+    let model = Histogram::from_buckets(&buckets, sps_api::BinSize::Hour);
+    let layout = draw_histogram(&canvas, &model, chrono_tz::UTC, &ChartTheme::LIGHT, DrawSize::on_screen(&canvas, 1.0))
+        .expect("draws");
+    assert_eq!(layout.bars.len(), 3);
     assert!(colour_count(&canvas) > 3, "not blank");
     root.remove();
 }
