@@ -59,7 +59,7 @@ pub fn App(
         <Router base=router_base()>
             <Shell>
                 {config_warning.map(|w| view! { <p class="banner banner-warning" role="alert">{w}</p> })}
-                <main id="main">
+                <main id="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Overview />
                         <Route path=path!("/sessions") view=Sessions />

@@ -5,7 +5,7 @@ fn main() {
     use leptos::prelude::*;
     use sps_dashboard::app::{load_config, App};
 
-    console_error_panic_hook::set_once();
+    sps_dashboard::crash::install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
         let (config, config_warning) = load_config().await;
         if let Some(splash) = document().get_element_by_id("splash") {

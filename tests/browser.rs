@@ -167,3 +167,18 @@ fn draw_histogram_is_not_blank() {
     assert!(colour_count(&canvas) > 3, "not blank");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_panic_notice_offers_a_reload_once() {
+    sps_dashboard::crash::show_notice();
+    sps_dashboard::crash::show_notice();
+    let notices = document().query_selector_all(".crash-notice").expect("selector");
+    assert_eq!(notices.length(), 1);
+    let notice = notices.item(0).expect("notice");
+    let element: HtmlElement = notice.clone().unchecked_into();
+    assert_eq!(element.get_attribute("role").as_deref(), Some("alert"));
+    let link = element.query_selector("a").expect("selector").expect("reload link");
+    assert_eq!(link.text_content().as_deref(), Some("Reload"));
+    assert_eq!(link.get_attribute("href"), window().location().href().ok());
+    element.remove();
+}

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 use crate::components::header::Header;
 use crate::components::shortcuts::{provide_shortcuts, ShortcutHelp};
@@ -60,7 +61,15 @@ pub fn Shell(children: Children) -> impl IntoView {
     });
     view! {
         <Show when=move || !display.get().bare()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            // Under a <base href> a bare "#main" would resolve against the base, not
+            // this page: move the focus by hand.
+            <a class="skip-link" href="#main" on:click=move |ev| {
+                ev.prevent_default();
+                if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    // Focus fails only on a detached element.
+                    let _ = main.focus();
+                }
+            }>"Skip to content"</a>
             <Header />
         </Show>
         {children()}
