@@ -250,6 +250,11 @@ for (const target of targets) {
         await expect(page.getByText('click to list these sessions')).toBeVisible();
         if (mount === '/') await page.screenshot({ path: `${screenshots}csp-overview.png` });
 
+        // A histogram bar opens its sessions: use_navigate() adds the router base.
+        await histogram.click();
+        await expect(page).toHaveURL(new RegExp(`^${base}sessions\\?`));
+        await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
+
         // Deep links, loaded afresh: the proxy's fallback, then the router.
         await page.goto(`${base}sessions?refresh=off`);
         await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
@@ -285,7 +290,7 @@ for (const target of targets) {
       });
     }
 
-    test(`${SUB}/: header links, the skip link, view changes and histogram clicks stay under the sub-path`, async ({ page }) => {
+    test(`${SUB}/: header links, the skip link and view changes stay under the sub-path`, async ({ page }) => {
       test.skip(target.name !== 'stand-in', 'one proxy suffices');
       // Needs (outside this spec's files; see README "Production deployment"):
       //  - src/components/header.rs, src/pages/not_found.rs: internal links built on
@@ -294,9 +299,7 @@ for (const target of targets) {
       //  - src/state/url.rs ViewCtl::set: NavigateOptions { resolve: false, .. } (its path
       //    comes from use_location() and already holds the base, which resolve adds again);
       //  - src/components/shell.rs: the skip link must not navigate (href="#main" resolves
-      //    against <base href>): focus <main> in an on:click that prevents the default;
-      //  - src/components/histogram_panel.rs: a click on a bar navigates (correctly, under
-      //    the base) but then panics "reactive value ... already disposed" (also at "/").
+      //    against <base href>): focus <main> in an on:click that prevents the default.
       test.fixme(true, 'needs the component fixes listed above');
       const base = `${origin}${SUB}/`;
       await openLoggedIn(page, `${base}?refresh=off&panels=protocol`);
@@ -311,9 +314,6 @@ for (const target of targets) {
       await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
       await page.getByRole('link', { name: 'SPS Dashboard' }).click();
       await expect(page).toHaveURL(new RegExp(`^${origin}${SUB}/?$`));
-      const histogram = page.getByRole('region', { name: 'Sessions over time' }).getByRole('img');
-      await histogram.click();
-      await expect(page).toHaveURL(new RegExp(`^${base}sessions\\?`));
       await page.goto(`${base}sessions`);
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
