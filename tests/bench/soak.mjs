@@ -1,0 +1,89 @@
+// Wall-mode soak: the overview in kiosk mode with live refresh, driven through
+// CYCLES refresh rounds (default 200), with memory measured after forced GC before
+// and after. Prints figures, never fails.
+//
+//   node tests/bench/soak.mjs http://127.0.0.1:PORT/ [CYCLES]
+//
+// The page is `/?kiosk=1&refresh=5s` (5 s is the app's shortest interval). Rounds
+// are started with the `r` key (what the wall's operator would press; the same
+// code path as the timer's tick): press, wait for the round's /api/audit/ requests
+// to finish, wait two animation frames (charts redraw), repeat. The 5 s timer also
+// fires now and then; its rounds count as extra work, not as cycles.
+// Memory (Chrome DevTools Protocol): HeapProfiler.collectGarbage (×2), then
+// Runtime.getHeapUsage (JS heap used) and Memory.getDOMCounters (nodes, documents,
+// JS event listeners — detached nodes not yet collected would count too). Also the
+// live element count (document.querySelectorAll('*')). Start = after 10 warm-up
+// rounds; end = after the CYCLES rounds.
+import { launch } from './lib.mjs';
+
+const base = process.argv[2];
+const cycles = Number(process.argv[3] ?? 200);
+if (!base) { console.error('usage: node tests/bench/soak.mjs URL [CYCLES]'); process.exit(2); }
+const url = new URL('?kiosk=1&refresh=5s', base).href;
+
+const browser = await launch();
+try {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  let inFlight = 0, started = 0, failed = 0;
+  const api = (r) => r.url().includes('/api/audit/');
+  page.on('request', (r) => { if (api(r)) { inFlight++; started++; } });
+  page.on('requestfinished', (r) => { if (api(r)) inFlight--; });
+  page.on('requestfailed', (r) => { if (api(r)) { inFlight--; failed++; } });
+
+  // Trunk's loader announces the wasm instance; its linear memory is outside the JS heap.
+  await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail && e.detail.wasm; }));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const dom = await cdp.send('Memory.getDOMCounters');
+    const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+    const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? NaN);
+    return { wasmBytes, heapUsed: heap.usedSize, heapTotal: heap.totalSize, nodes: dom.nodes, documents: dom.documents, listeners: dom.jsEventListeners, elements };
+  };
+  const settle = async (timeoutMs = 10_000) => {
+    const t0 = Date.now();
+    while (inFlight > 0 && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 5));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  };
+  const round = async () => {
+    const before = started;
+    await page.keyboard.press('r');
+    const t0 = Date.now();
+    while (started === before && Date.now() - t0 < 2_000) await new Promise((r) => setTimeout(r, 2));
+    await settle();
+    return started > before;
+  };
+
+  await page.goto(url);
+  await page.locator('canvas[role=img]').first().waitFor({ timeout: 30_000 });
+  await settle();
+  for (let i = 0; i < 10; i++) await round();
+  const start = await measure();
+  const t0 = Date.now();
+  let effective = 0;
+  const requestsAtStart = started;
+  for (let i = 0; i < cycles; i++) if (await round()) effective++;
+  const seconds = (Date.now() - t0) / 1000;
+  const requests = started - requestsAtStart;
+  const end = await measure();
+  if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
+  const mb = (b) => (b / 1048576).toFixed(2);
+  console.log(`Chromium ${browser.version()}, ${url}, viewport 1920x1080`);
+  console.log(`${cycles} rounds pressed (${effective} of them started requests) in ${seconds.toFixed(1)} s, ${requests} API requests, ${failed} failed`);
+  console.log(`              start      end     growth`);
+  console.log(`JS heap MB  ${mb(start.heapUsed).padStart(7)}  ${mb(end.heapUsed).padStart(7)}  ${(end.heapUsed - start.heapUsed >= 0 ? '+' : '') + mb(end.heapUsed - start.heapUsed)}`);
+  console.log(`wasm mem MB ${mb(start.wasmBytes).padStart(7)}  ${mb(end.wasmBytes).padStart(7)}  +${mb(end.wasmBytes - start.wasmBytes)}  (linear memory: grows, never shrinks)`);
+  for (const k of ['nodes', 'elements', 'listeners', 'documents']) {
+    const d = end[k] - start[k];
+    console.log(`${k.padEnd(10)}  ${String(start[k]).padStart(7)}  ${String(end[k]).padStart(7)}  ${d >= 0 ? '+' : ''}${d}`);
+  }
+  console.log(`BENCH soak cycles=${cycles} heap_growth_mb=${mb(end.heapUsed - start.heapUsed)} nodes_growth=${end.nodes - start.nodes} listeners_growth=${end.listeners - start.listeners} wasm_memory_growth_mb=${mb(end.wasmBytes - start.wasmBytes)} (budget: <= 5 MB, 0, 0)`);
+} finally {
+  await browser.close();
+}
