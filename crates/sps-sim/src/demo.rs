@@ -13,9 +13,12 @@
 //! for paging and virtual scrolling; and [`ODD_SESSION_ID`], whose id needs
 //! percent-encoding in a URL path.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc, Weekday};
 use fastrand::Rng;
 use serde_json::{json, Value};
+use sps_api::SessionEvent;
 
 use crate::error::SimResult;
 use crate::events::{EventContext, EventSource};
@@ -326,8 +329,11 @@ impl Draft {
         let source = EventSource::Generated { seed: self.event_seed, count: self.event_count };
         let context = EventContext::of(&body, self.start, self.end.unwrap_or(spec.now));
         let events = source.events(&context);
-        body["analytics"]["interesting_events"] = Value::from(policies::rule_names(&policies::alerts(&events)));
-        let content = events.into_iter().filter_map(|e| e.content).collect();
+        // Policies depend on an event's kind and content only: test each pair once.
+        let mut seen = HashSet::new();
+        let distinct: Vec<&SessionEvent> = events.iter().filter(|e| seen.insert((&e.event_type, &e.content))).collect();
+        body["analytics"]["interesting_events"] = Value::from(policies::fired_rules(distinct.iter().copied()));
+        let content = distinct.iter().filter_map(|e| e.content.clone()).collect();
         SessionDocument { session: Session::new(self.id, self.start, self.end, body, source), content }
     }
 }

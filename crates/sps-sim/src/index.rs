@@ -6,8 +6,11 @@
 //! - text: one lower-cased token holding the whole value (a keyword: matching ignores
 //!   case, as `sps_query`'s evaluation does), plus a fast column of the value as written
 //!   for stats and sorting;
-//! - integer: `f64` (the query language compares numbers as such), boolean: `bool`,
-//!   date: `i64` epoch milliseconds; all indexed and fast.
+//! - integer: `f64` (the query language compares numbers as such) and date: `i64`
+//!   epoch milliseconds, columns only (fast fields): the engine answers ranges, and
+//!   equality as a one-value range, from the column, and a term dictionary of a million
+//!   distinct instants would only slow indexing down; boolean: `bool`, indexed (two
+//!   terms) and fast.
 //!
 //! Internal fields start with `_`: the id, the stored body and event recipe, the
 //! insertion order (`_seq`, which "first" means), the time span with active sessions
@@ -23,7 +26,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use sps_query::{bool_of, instant_of, number_of, FieldType, Schema as QuerySchema};
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
@@ -92,13 +95,13 @@ fn schema() -> (Schema, IndexFields) {
             TextFieldIndexing::default().set_tokenizer(KEYWORD).set_index_option(IndexRecordOption::Basic).set_fieldnorms(false),
         )
         .set_fast("raw");
-    let numeric = NumericOptions::default().set_indexed().set_fast();
+    let numeric = NumericOptions::default().set_fast();
     let mut by_name = HashMap::new();
     for def in QuerySchema::sessions().fields() {
         let field = match def.ty {
             FieldType::Text => builder.add_text_field(def.name, keyword.clone()),
             FieldType::Integer => builder.add_f64_field(def.name, numeric.clone()),
-            FieldType::Boolean => builder.add_bool_field(def.name, numeric.clone()),
+            FieldType::Boolean => builder.add_bool_field(def.name, numeric.clone().set_indexed()),
             FieldType::Date => builder.add_i64_field(def.name, numeric.clone()),
         };
         by_name.insert(def.name, field);
@@ -114,8 +117,8 @@ fn schema() -> (Schema, IndexFields) {
         body: builder.add_text_field("_body", STORED),
         events: builder.add_text_field("_events", STORED),
         seq: builder.add_u64_field("_seq", FAST),
-        start: builder.add_i64_field("_start", FAST | INDEXED),
-        end: builder.add_i64_field("_end", FAST | INDEXED),
+        start: builder.add_i64_field("_start", FAST),
+        end: builder.add_i64_field("_end", FAST),
         present: builder.add_text_field("_present", STRING),
         content: builder.add_text_field("_content", content),
         by_name,

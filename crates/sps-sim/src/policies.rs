@@ -38,34 +38,42 @@ const RULES: &[Rule] = &[
 pub fn alerts(events: &[SessionEvent]) -> Vec<SessionAlert> {
     let mut out = Vec::new();
     for event in events {
-        let (Some(kind), Some(content)) = (&event.event_type, &event.content) else { continue };
-        for rule in RULES.iter().filter(|r| r.kinds.contains(kind)) {
-            if rule.needles.iter().any(|n| content.contains(n)) {
-                out.push(SessionAlert {
-                    alert_type: Some(rule.alert_type.into()),
-                    channel_id: event.channels_id.map(|c| c.to_string()),
-                    matched_action: event.action.clone(),
-                    matched_content: Some(masked(rule, content)),
-                    matched_regexp: Some(rule.regexp.into()),
-                    record_id: event.record_id,
-                    rule_name: Some(rule.name.into()),
-                    time: event.time,
-                });
-            }
+        for rule in matching_rules(event) {
+            let content = event.content.as_deref().unwrap_or_default();
+            out.push(SessionAlert {
+                alert_type: Some(rule.alert_type.into()),
+                channel_id: event.channels_id.map(|c| c.to_string()),
+                matched_action: event.action.clone(),
+                matched_content: Some(masked(rule, content)),
+                matched_regexp: Some(rule.regexp.into()),
+                record_id: event.record_id,
+                rule_name: Some(rule.name.into()),
+                time: event.time,
+            });
         }
     }
     out
 }
 
-/// The distinct rule names of `alerts`, in first-seen order (`analytics.interesting_events`).
-pub fn rule_names(alerts: &[SessionAlert]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for name in alerts.iter().filter_map(|a| a.rule_name.as_ref()) {
-        if !names.contains(name) {
-            names.push(name.clone());
+/// The names of the rules that fire on any of `events`, in first-fired order
+/// (`analytics.interesting_events`).
+pub fn fired_rules<'a>(events: impl IntoIterator<Item = &'a SessionEvent>) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for event in events {
+        for rule in matching_rules(event) {
+            if !names.contains(&rule.name) {
+                names.push(rule.name);
+            }
         }
     }
     names
+}
+
+fn matching_rules(event: &SessionEvent) -> impl Iterator<Item = &'static Rule> + '_ {
+    let (kind, content) = (event.event_type.as_ref(), event.content.as_deref().unwrap_or_default());
+    RULES
+        .iter()
+        .filter(move |rule| kind.is_some_and(|k| rule.kinds.contains(k)) && rule.needles.iter().any(|n| content.contains(n)))
 }
 
 /// Card numbers are shown masked, as SPS stores them.
@@ -104,7 +112,7 @@ mod tests {
         assert_eq!(rules, [(Some(9), Some("PrivilegeEscalation")), (Some(12), Some("ShadowFileRead"))]);
         assert_eq!(found[0].matched_action.as_deref(), Some("sudo -i"));
         assert_eq!(found[0].channel_id.as_deref(), Some("0"));
-        assert_eq!(rule_names(&found), ["PrivilegeEscalation", "ShadowFileRead"]);
+        assert_eq!(fired_rules(&events), ["PrivilegeEscalation", "ShadowFileRead"]);
     }
 
     #[test]

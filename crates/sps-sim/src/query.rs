@@ -11,7 +11,7 @@
 //! | text `field:value`, `field:"a b"` | the lower-cased value as one term |
 //! | text `field:ad*n?` | the pattern over the field's values (see [`crate::scan`]) |
 //! | text `field:[a TO b]` | a term range over the lower-cased terms |
-//! | integer, date | numeric ranges (a date term covers its precision: `2017-01-02` is that day) |
+//! | integer, date | ranges over the column (a number is a range of one value, a date term covers its precision: `2017-01-02` is that day) |
 //! | boolean | one term |
 //! | `field:*` | `_present` holds the field's name |
 //! | `value` (no field) | a substring of any text field's values (see [`crate::scan`]) |
@@ -154,7 +154,7 @@ impl Translator<'_> {
             (QueryValue::Wildcard(pattern), Text) => scan(def.name, ValueTest::Glob(Glob::new(pattern))),
             (QueryValue::Range(range), Text) => text_range(field, range),
             (QueryValue::Term(text) | QueryValue::Phrase(text), Integer) => match parse_number(text) {
-                Some(n) => term(Term::from_field_f64(field, n)),
+                Some(n) => one_value(Term::from_field_f64(field, n)),
                 None => Box::new(EmptyQuery),
             },
             (QueryValue::Range(range), Integer) => number_range(field, range),
@@ -222,6 +222,11 @@ impl Translator<'_> {
 
 fn term(term: Term) -> Box<dyn IndexQuery> {
     Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+}
+
+/// Equality on a column-only (fast) field: the range of one value.
+fn one_value(value: Term) -> Box<dyn IndexQuery> {
+    Box::new(RangeQuery::new(Bound::Included(value.clone()), Bound::Included(value)))
 }
 
 /// Lower-cases as the index does (character by character).

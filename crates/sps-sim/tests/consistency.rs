@@ -2,16 +2,24 @@
 //! data, the sessions the sim finds are exactly those `Query::matches` accepts; and a
 //! content search finds exactly the sessions whose events match.
 
+use std::sync::OnceLock;
+
 use chrono::{TimeZone, Utc};
 use serde_json::json;
 use sps_query::{parse, Query, Schema};
 use sps_sim::demo::{self, DemoSpec};
 use sps_sim::events::EventContext;
-use sps_sim::SessionStore;
+use sps_sim::{Session, SessionStore};
 use sps_api::{SessionsParams, StatsParams};
 
 fn spec() -> DemoSpec {
-    DemoSpec { sessions: 1_500, seed: 11, days: 10, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap() }
+    DemoSpec { sessions: 1_200, seed: 11, days: 10, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap() }
+}
+
+/// The demo data, indexed, and as generated; built once for every test here.
+fn data() -> &'static (SessionStore, Vec<Session>) {
+    static DATA: OnceLock<(SessionStore, Vec<Session>)> = OnceLock::new();
+    DATA.get_or_init(|| (demo::store(&spec()).unwrap(), demo::generate(&spec())))
 }
 
 /// Every session id the sim lists for `q`, sorted.
@@ -66,9 +74,7 @@ const QUERIES: &[&str] = &[
 
 #[test]
 fn sessions_found_by_the_engine_are_those_sps_query_matches() {
-    let spec = spec();
-    let store = demo::store(&spec).unwrap();
-    let sessions = demo::generate(&spec);
+    let (store, sessions) = data();
     let mut nonempty = 0;
     for q in QUERIES {
         let query: Query = parse(q).unwrap();
@@ -76,7 +82,7 @@ fn sessions_found_by_the_engine_are_those_sps_query_matches() {
             sessions.iter().filter(|s| query.matches(&s.body, Schema::sessions())).map(|s| s.id.clone()).collect();
         expected.sort();
         nonempty += usize::from(!expected.is_empty());
-        assert_eq!(sim_ids(&store, q), expected, "{q}");
+        assert_eq!(sim_ids(store, q), expected, "{q}");
     }
     assert!(nonempty >= QUERIES.len() - 3, "the sample should mostly select something ({nonempty})");
 }
@@ -99,13 +105,13 @@ const CONTENT_QUERIES: &[(&str, &str)] = &[
 
 #[test]
 fn content_search_finds_the_sessions_whose_events_match() {
-    let spec = spec();
-    let store = demo::store(&spec).unwrap();
+    let (store, sessions) = data();
+    let now = spec().now;
     // Each session as `{"content": [its events' content]}`, with its content reference id.
-    let records: Vec<(String, serde_json::Value)> = demo::generate(&spec)
+    let records: Vec<(String, serde_json::Value)> = sessions
         .iter()
         .map(|s| {
-            let context = EventContext::of(&s.body, s.start, s.end.unwrap_or(spec.now));
+            let context = EventContext::of(&s.body, s.start, s.end.unwrap_or(now));
             let lines: Vec<String> = s.events.events(&context).into_iter().filter_map(|e| e.content).collect();
             (s.body["recording"]["content_reference_id"].to_string(), json!({ "content": lines }))
         })
@@ -126,9 +132,8 @@ fn content_search_finds_the_sessions_whose_events_match() {
 
 #[test]
 fn sessions_bodies_round_trip_through_the_store() {
-    let spec = spec();
-    let store = demo::store(&spec).unwrap();
-    for session in demo::generate(&spec).iter().step_by(97) {
+    let (store, sessions) = data();
+    for session in sessions.iter().step_by(97) {
         assert_eq!(store.session(&session.id).unwrap().body, session.body);
     }
 }
