@@ -12,6 +12,8 @@
 //            fill / stroke / fillText): when drawing starts.
 //   wasm   — responseEnd of the .wasm (Resource Timing).
 //   dcl    — DOMContentLoaded.
+//   api    — startTime of the first /api/audit/ request (the app is running and asks);
+//   answer — responseEnd of the first /api/audit/ answer.
 import { launch, stats, fmt } from './lib.mjs';
 
 const url = process.argv[2];
@@ -50,7 +52,7 @@ function probe() {
 }
 
 const browser = await launch();
-const rows = { drawn: [], op: [], wasm: [], dcl: [] };
+const rows = { drawn: [], op: [], wasm: [], dcl: [], api: [], answer: [] };
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -63,11 +65,15 @@ try {
     const r = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      return { drawn: window.__bench.drawn, op: window.__bench.op, wasm: wasm ? wasm.responseEnd : NaN, dcl: nav.domContentLoadedEventEnd };
+      const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/audit/'));
+      return {
+        drawn: window.__bench.drawn, op: window.__bench.op, wasm: wasm ? wasm.responseEnd : NaN, dcl: nav.domContentLoadedEventEnd,
+        api: Math.min(...api.map((e) => e.startTime)), answer: Math.min(...api.map((e) => e.responseEnd)),
+      };
     });
     if (errors.length) throw new Error(errors.join('\n'));
     for (const k of Object.keys(rows)) rows[k].push(r[k]);
-    console.log(`run ${String(i + 1).padStart(2)}: drawn ${r.drawn.toFixed(1)} ms  (first op ${r.op?.toFixed(1)}, wasm loaded ${r.wasm.toFixed(1)}, DOMContentLoaded ${r.dcl.toFixed(1)})`);
+    console.log(`run ${String(i + 1).padStart(2)}: drawn ${r.drawn.toFixed(1)} ms  (first op ${r.op?.toFixed(1)}, wasm loaded ${r.wasm.toFixed(1)}, DOMContentLoaded ${r.dcl.toFixed(1)}, first API request ${r.api.toFixed(1)}, first answer ${r.answer.toFixed(1)})`);
     await context.close();
   }
   console.log(`Chromium ${browser.version()}, ${url}, ${runs} fresh contexts`);
@@ -75,6 +81,8 @@ try {
   console.log(`BENCH cold-load first-op    ${fmt(stats(rows.op), 'ms', 1)}`);
   console.log(`BENCH cold-load wasm-loaded ${fmt(stats(rows.wasm), 'ms', 1)}`);
   console.log(`BENCH cold-load dcl         ${fmt(stats(rows.dcl), 'ms', 1)}`);
+  console.log(`BENCH cold-load api-request ${fmt(stats(rows.api), 'ms', 1)}`);
+  console.log(`BENCH cold-load api-answer  ${fmt(stats(rows.answer), 'ms', 1)}`);
 } finally {
   await browser.close();
 }
