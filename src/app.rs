@@ -43,6 +43,12 @@ pub fn router_base() -> String {
     path.trim_end_matches('/').to_owned()
 }
 
+/// `path` (starting with `/`) under the router's base: links and navigation
+/// targets must carry the base themselves, the router leaves absolute paths alone.
+pub fn app_path(path: &str) -> String {
+    format!("{}{path}", router_base())
+}
+
 /// The whole app, for an already loaded configuration.
 #[component]
 pub fn App(

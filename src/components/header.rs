@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::ApiClient;
+use crate::app::app_path;
 use crate::theme::Theme;
 
 /// The header shown on every page.
@@ -17,13 +18,13 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <a class="brand" href="/">
+            <a class="brand" href=app_path("/")>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 "SPS Dashboard"
             </a>
             <nav aria-label="Main">
-                <A href="/" exact=true>"Overview"</A>
-                <A href="/sessions">"Sessions"</A>
+                <A href=app_path("/") exact=true>"Overview"</A>
+                <A href=app_path("/sessions")>"Sessions"</A>
             </nav>
             {move || auth.user.get().map(|name| view! {
                 <span class="user">"Logged in as " <strong>{name}</strong></span>

@@ -7,11 +7,13 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use sps_query::Schema;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use leptos_use_resize_observer::use_resize_observer;
 use sps_api::HistogramParams;
 use web_sys::MouseEvent;
 
 use crate::api::{ApiClient, ApiError};
+use crate::app::app_path;
 use crate::charts::bins::{decide, BinDecision};
 use crate::charts::draw::{draw_histogram, DrawSize};
 use crate::charts::histogram::{bin_label, Histogram, HistogramLayout};
@@ -148,7 +150,8 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
             query.append_pair("q", &q);
         }
         query.append_pair("start", &iso(start)).append_pair("end", &iso(end));
-        navigate(&format!("/sessions?{}", query.finish()), Default::default());
+        let target = app_path(&format!("/sessions?{}", query.finish()));
+        navigate(&target, NavigateOptions { resolve: false, ..Default::default() });
     };
     let on_down = move |ev: MouseEvent| set_drag.set(Some((x_of(&ev), x_of(&ev))));
     let on_move = move |ev: MouseEvent| {

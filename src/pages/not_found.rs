@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::app_path;
+
 /// The page for unknown paths.
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
         </div>
         <p class="notice">
-            "There is no page at this address. " <a href="/">"Go to the overview"</a> "."
+            "There is no page at this address. " <a href=app_path("/")>"Go to the overview"</a> "."
         </p>
     }
 }

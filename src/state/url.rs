@@ -76,7 +76,9 @@ impl ViewCtl {
     /// Shows `view` (a new history entry).
     pub fn set(&self, view: ViewState) {
         let href = self.href(&view);
-        self.navigate.with_value(|navigate| navigate(&href, NavigateOptions { scroll: false, ..Default::default() }));
+        // `href` starts from the current pathname, which already holds the base.
+        let options = NavigateOptions { scroll: false, resolve: false, ..Default::default() };
+        self.navigate.with_value(|navigate| navigate(&href, options));
     }
 
     /// Changes the current view with `change`.
