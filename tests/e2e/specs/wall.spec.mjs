@@ -105,3 +105,47 @@ test('charts export PNG (2×) and CSV with the table numbers', async ({ page }) 
     trs.map((tr) => [...tr.querySelectorAll('td:not(.actions)')].map((td) => td.textContent.replace(/,/g, ''))));
   expect(text.trim().split('\r\n')).toEqual(['protocol,count', ...rows.map((r) => r.join(','))]);
 });
+
+test('keyboard only: log in, filter, pick a range, edit a panel, open the table', async ({ page }) => {
+  await page.goto('/?refresh=off&panels=protocol');
+  // The login dialog takes the focus; type and submit without a mouse.
+  const dialog = page.getByRole('dialog', { name: 'Log in to SPS' });
+  await expect(dialog.getByLabel('Username')).toBeFocused();
+  await page.keyboard.type('admin');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  // `/` reaches the query; Enter applies it.
+  await page.keyboard.press('/');
+  await page.keyboard.type('protocol:ssh');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/q=protocol%3Assh/);
+
+  // Tab to the time range button, open it with Enter, choose a quick range.
+  const rangeButton = page.getByRole('button', { name: 'Last 24 hours' });
+  for (let i = 0; i < 12 && !(await rangeButton.evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(rangeButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  const quick = page.getByRole('dialog', { name: 'Time range' }).getByRole('button', { name: 'Last 7 days' });
+  await quick.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/start=now-1w/);
+
+  // Every control shows where the focus is.
+  const edit = page.getByRole('button', { name: 'Edit panel protocol' });
+  await edit.focus();
+  const outline = await edit.evaluate((b) => getComputedStyle(b).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'protocol', exact: true }).getByLabel('Top')).toBeVisible();
+
+  // The table toggle works from the keyboard too.
+  const toggle = page.getByRole('region', { name: 'protocol', exact: true }).getByRole('button', { name: 'Table' });
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+});
