@@ -45,7 +45,24 @@ impl Collector for ValueCounts {
             None => None,
         };
         let dense = column.as_ref().map_or(0, FieldColumn::dictionary_len);
-        Ok(SegmentValueCounts { counts: vec![0; dense], sparse: HashMap::new(), pairs: HashMap::new(), column, sub_column })
+        let sub_dense = sub_column.as_ref().map_or(0, FieldColumn::dictionary_len);
+        let pairs = if dense > 0 && sub_dense > 0 && dense * sub_dense <= MAX_DENSE_PAIRS {
+            PairCounts::Dense { counts: vec![0; dense * sub_dense], width: sub_dense }
+        } else {
+            PairCounts::Sparse(HashMap::new())
+        };
+        let blocks = column.as_ref().is_some_and(FieldColumn::is_single_valued)
+            && sub_column.as_ref().is_none_or(FieldColumn::is_single_valued);
+        Ok(SegmentValueCounts {
+            counts: vec![0; dense],
+            sparse: HashMap::new(),
+            pairs,
+            column,
+            sub_column,
+            blocks,
+            keys: Vec::new(),
+            sub_keys: Vec::new(),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -67,30 +84,97 @@ impl Collector for ValueCounts {
     }
 }
 
+/// Value pairs counted in a table when both fields are text with few enough values.
+const MAX_DENSE_PAIRS: usize = 1 << 20;
+
+/// Counts of (value, sub-value) keys.
+enum PairCounts {
+    /// By `key * width + sub_key` (dictionary ordinals).
+    Dense { counts: Vec<u64>, width: usize },
+    Sparse(HashMap<(u64, u64), u64>),
+}
+
+impl PairCounts {
+    #[inline]
+    fn add(&mut self, key: u64, sub_key: u64) {
+        match self {
+            PairCounts::Dense { counts, width } => counts[key as usize * *width + sub_key as usize] += 1,
+            PairCounts::Sparse(map) => *map.entry((key, sub_key)).or_default() += 1,
+        }
+    }
+
+    fn into_counts(self) -> Vec<((u64, u64), u64)> {
+        match self {
+            PairCounts::Dense { counts, width } => counts
+                .into_iter()
+                .enumerate()
+                .filter(|(_, c)| *c > 0)
+                .map(|(i, c)| (((i / width) as u64, (i % width) as u64), c))
+                .collect(),
+            PairCounts::Sparse(map) => map.into_iter().collect(),
+        }
+    }
+}
+
 /// One segment's counts, by key; text keys (dictionary ordinals) count in a vector.
 pub struct SegmentValueCounts {
     column: Option<FieldColumn>,
     sub_column: Option<FieldColumn>,
     counts: Vec<u64>,
     sparse: HashMap<u64, u64>,
-    pairs: HashMap<(u64, u64), u64>,
+    pairs: PairCounts,
+    /// Both columns single-valued: blocks of documents are read at once.
+    blocks: bool,
+    keys: Vec<Option<u64>>,
+    sub_keys: Vec<Option<u64>>,
+}
+
+impl SegmentValueCounts {
+    #[inline]
+    fn count(&mut self, key: u64) {
+        match self.counts.get_mut(key as usize) {
+            Some(count) => *count += 1,
+            None => *self.sparse.entry(key).or_default() += 1,
+        }
+    }
 }
 
 impl SegmentCollector for SegmentValueCounts {
     type Fruit = Groups;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let Some(column) = &self.column else { return };
-        let (counts, sparse, pairs, sub_column) = (&mut self.counts, &mut self.sparse, &mut self.pairs, &self.sub_column);
+        let Some(column) = self.column.take() else { return };
         column.for_each_key(doc, |key| {
-            match counts.get_mut(key as usize) {
-                Some(count) => *count += 1,
-                None => *sparse.entry(key).or_default() += 1,
-            }
-            if let Some(sub) = sub_column {
-                sub.for_each_key(doc, |sub_key| *pairs.entry((key, sub_key)).or_default() += 1);
+            self.count(key);
+            if let Some(sub) = &self.sub_column {
+                let pairs = &mut self.pairs;
+                sub.for_each_key(doc, |sub_key| pairs.add(key, sub_key));
             }
         });
+        self.column = Some(column);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        if !self.blocks {
+            docs.iter().for_each(|doc| self.collect(*doc, 0.0));
+            return;
+        }
+        let (Some(column), mut keys, mut sub_keys) = (self.column.take(), std::mem::take(&mut self.keys), std::mem::take(&mut self.sub_keys))
+        else {
+            return;
+        };
+        column.first_keys(docs, &mut keys);
+        if let Some(sub) = &self.sub_column {
+            sub.first_keys(docs, &mut sub_keys);
+        }
+        for (i, key) in keys.iter().enumerate() {
+            let Some(key) = *key else { continue };
+            self.count(key);
+            if let Some(Some(sub_key)) = sub_keys.get(i) {
+                self.pairs.add(key, *sub_key);
+            }
+        }
+        (self.column, self.keys, self.sub_keys) = (Some(column), keys, sub_keys);
     }
 
     fn harvest(self) -> Groups {
@@ -101,7 +185,7 @@ impl SegmentCollector for SegmentValueCounts {
             groups.entry(column.render(key)).or_default().count += count;
         }
         if let Some(sub_column) = &self.sub_column {
-            for ((key, sub_key), count) in self.pairs {
+            for ((key, sub_key), count) in self.pairs.into_counts() {
                 let group = groups.entry(column.render(key)).or_default();
                 *group.sub.entry(sub_column.render(sub_key)).or_default() += count;
             }

@@ -6,7 +6,7 @@
 //! turned back into the value's text only for the few values an answer shows.
 
 use sps_query::{Field, FieldType};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::{Cardinality, Column, StrColumn};
 use tantivy::{f64_to_u64, i64_to_u64, u64_to_f64, u64_to_i64, DocId, SegmentReader};
 
 use crate::time::format_instant;
@@ -55,6 +55,28 @@ impl FieldColumn {
             FieldColumn::Number(column) => column.first(doc).map(f64_to_u64),
             FieldColumn::Flag(column) => column.first(doc).map(u64::from),
             FieldColumn::Instant(column) => column.first(doc).map(i64_to_u64),
+        }
+    }
+
+    /// Whether every session has at most one value (keys can be read in blocks).
+    pub fn is_single_valued(&self) -> bool {
+        let cardinality = match self {
+            FieldColumn::Text(column) => column.ords().get_cardinality(),
+            FieldColumn::Number(column) => column.get_cardinality(),
+            FieldColumn::Flag(column) => column.get_cardinality(),
+            FieldColumn::Instant(column) => column.get_cardinality(),
+        };
+        cardinality != Cardinality::Multivalued
+    }
+
+    /// The keys of the first values of `docs` into `keys` (cleared first): in one
+    /// block read for text, the common case of stats and sorting.
+    pub fn first_keys(&self, docs: &[DocId], keys: &mut Vec<Option<u64>>) {
+        keys.clear();
+        keys.resize(docs.len(), None);
+        match self {
+            FieldColumn::Text(column) => column.ords().first_vals(docs, keys),
+            _ => keys.iter_mut().zip(docs).for_each(|(key, doc)| *key = self.first_key(*doc)),
         }
     }
 

@@ -30,7 +30,7 @@ use crate::time::format_instant;
 
 /// Changes whenever the generator's output changes, so an index built by an older
 /// generator is not reused.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 /// The id of the session with exactly [`HUGE_SESSION_EVENTS`] events.
 pub const HUGE_SESSION_ID: &str = "huge-session-100000-events";

@@ -174,6 +174,8 @@ impl Collector for BinCounts {
             start: fast.i64("_start")?,
             end: fast.i64("_end")?,
             counts: IntervalCounts::new(self.bins.len()),
+            starts: Vec::new(),
+            ends: Vec::new(),
         })
     }
 
@@ -194,14 +196,13 @@ pub struct SegmentBinCounts {
     start: Column<i64>,
     end: Column<i64>,
     counts: IntervalCounts,
+    starts: Vec<Option<i64>>,
+    ends: Vec<Option<i64>>,
 }
 
-impl SegmentCollector for SegmentBinCounts {
-    type Fruit = IntervalCounts;
-
+impl SegmentBinCounts {
     #[inline]
-    fn collect(&mut self, doc: DocId, _: Score) {
-        let (Some(start), Some(end)) = (self.start.first(doc), self.end.first(doc)) else { return };
+    fn add(&mut self, start: i64, end: i64) {
         let bins = &self.bins;
         if let Some(i) = bins.index_of(start) {
             self.counts.started[i] += 1;
@@ -210,6 +211,31 @@ impl SegmentCollector for SegmentBinCounts {
             self.counts.active_delta[bins.clamped_index(start)] += 1;
             self.counts.active_delta[bins.clamped_index(end) + 1] -= 1;
         }
+    }
+}
+
+impl SegmentCollector for SegmentBinCounts {
+    type Fruit = IntervalCounts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let (Some(start), Some(end)) = (self.start.first(doc), self.end.first(doc)) {
+            self.add(start, end);
+        }
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let (mut starts, mut ends) = (std::mem::take(&mut self.starts), std::mem::take(&mut self.ends));
+        for (values, column) in [(&mut starts, &self.start), (&mut ends, &self.end)] {
+            values.clear();
+            values.resize(docs.len(), None);
+            column.first_vals(docs, values);
+        }
+        for (start, end) in starts.iter().zip(&ends) {
+            if let (Some(start), Some(end)) = (start, end) {
+                self.add(*start, *end);
+            }
+        }
+        (self.starts, self.ends) = (starts, ends);
     }
 
     fn harvest(self) -> IntervalCounts {

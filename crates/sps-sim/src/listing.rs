@@ -104,6 +104,7 @@ impl Collector for TopSessions {
             keep: self.keep,
             heap: BinaryHeap::new(),
             matched: 0,
+            keys: Vec::new(),
         })
     }
 
@@ -129,6 +130,31 @@ pub struct SegmentTopSessions {
     keep: usize,
     heap: BinaryHeap<SegmentRank>,
     matched: u64,
+    keys: Vec<Option<u64>>,
+}
+
+impl SegmentTopSessions {
+    /// Keeps `doc` if it ranks among the first `keep`; the insertion number is read
+    /// only for a session that could make it.
+    #[inline]
+    fn offer(&mut self, doc: DocId, key: Option<u64>) {
+        self.matched += 1;
+        if self.keep == 0 {
+            return;
+        }
+        let (missing, key) = (key.is_none(), key.map_or(0, |k| if self.descending { u64::MAX - k } else { k }));
+        let full = self.heap.len() >= self.keep;
+        if full && self.heap.peek().is_some_and(|worst| (missing, key) > (worst.missing, worst.key)) {
+            return;
+        }
+        let rank = SegmentRank { missing, key, seq: self.seq.first(doc).unwrap_or(u64::MAX), doc };
+        if !full {
+            self.heap.push(rank);
+        } else if self.heap.peek().is_some_and(|worst| rank < *worst) {
+            self.heap.pop();
+            self.heap.push(rank);
+        }
+    }
 }
 
 /// A rank within one segment: missing last, then the key (reversed when descending),
@@ -144,25 +170,20 @@ struct SegmentRank {
 impl SegmentCollector for SegmentTopSessions {
     type Fruit = TopFruit;
 
-    #[inline]
     fn collect(&mut self, doc: DocId, _: Score) {
-        self.matched += 1;
-        if self.keep == 0 {
-            return;
-        }
         let key = self.column.as_ref().and_then(|c| c.first_key(doc));
-        let rank = SegmentRank {
-            missing: key.is_none(),
-            key: key.map_or(0, |k| if self.descending { u64::MAX - k } else { k }),
-            seq: self.seq.first(doc).unwrap_or(u64::MAX),
-            doc,
+        self.offer(doc, key);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let Some(column) = self.column.take() else {
+            docs.iter().for_each(|doc| self.offer(*doc, None));
+            return;
         };
-        if self.heap.len() < self.keep {
-            self.heap.push(rank);
-        } else if self.heap.peek().is_some_and(|worst| rank < *worst) {
-            self.heap.pop();
-            self.heap.push(rank);
-        }
+        let mut keys = std::mem::take(&mut self.keys);
+        column.first_keys(docs, &mut keys);
+        docs.iter().zip(&keys).for_each(|(doc, key)| self.offer(*doc, *key));
+        (self.column, self.keys) = (Some(column), keys);
     }
 
     fn harvest(self) -> TopFruit {
