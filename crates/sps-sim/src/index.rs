@@ -29,6 +29,7 @@ use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer};
+use tantivy::merge_policy::NoMergePolicy;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 use crate::error::SimResult;
@@ -193,6 +194,8 @@ impl SessionIndex {
         register_tokenizers(&index);
         let threads = threads.max(1);
         let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY_PER_THREAD * threads)?;
+        // Written once, read many times: merging segments would only delay start-up.
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         for (seq, document) in documents.into_iter().enumerate() {
             writer.add_document(to_document(&fields, document, seq as u64, now))?;
         }
