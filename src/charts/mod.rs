@@ -2,7 +2,6 @@
 //! `<canvas>` with plotters in the browser.
 
 pub mod bins;
-pub mod export;
 pub mod histogram;
 pub mod palette;
 pub mod ticks;

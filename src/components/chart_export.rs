@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::draw::{DrawError, DrawSize};
-use crate::charts::export::{csv, file_stem};
+use crate::export::csv::Csv;
+use crate::export::file_name::file_stem;
 use crate::components::refresh::now;
 use crate::download::save_bytes;
 
@@ -51,7 +52,11 @@ pub fn ChartExport(
         set_error.set(result.err());
     };
     let save_csv = move |_| {
-        let text = csv(&headers, &rows);
+        let mut text = Csv::with_header(&headers);
+        for row in &rows {
+            text.push(row);
+        }
+        let text = text.into_string();
         let result = save_bytes(&format!("{}.csv", file_stem(&title, now())), "text/csv;charset=utf-8", text.as_bytes());
         set_error.set(result.err().map(|e| e.to_string()));
     };

@@ -100,7 +100,7 @@ test('charts export PNG (2×) and CSV with the table numbers', async ({ page }) 
   expect(bytes.readUInt32BE(16)).toBe(Math.round(cssWidth * 2)); // IHDR width: drawn at 2×
 
   const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'CSV' }).click()]);
-  const text = await readFile(await csv.path(), 'utf8');
+  const text = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, ''); // BOM for spreadsheets
   const rows = await panel.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td:not(.actions)')].map((td) => td.textContent.replace(/,/g, ''))));
   expect(text.trim().split('\r\n')).toEqual(['protocol,count', ...rows.map((r) => r.join(','))]);
