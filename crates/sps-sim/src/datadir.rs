@@ -138,6 +138,6 @@ fn remove(dir: &Path) {
     }
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> SimError {
-    SimError::Search(tantivy::TantivyError::InternalError(format!("{}: {e}", path.display())))
+fn io_error(path: &Path, source: std::io::Error) -> SimError {
+    SimError::DataDir { path: path.to_owned(), source }
 }

@@ -35,6 +35,18 @@ pub enum SimError {
     /// The search index failed (500 `SearchUnavailable`).
     #[error("search index: {0}")]
     Search(#[from] tantivy::TantivyError),
+    /// The search is unavailable: an injected fault (`--fail-share`), or a search
+    /// task that died (500 `SearchUnavailable`).
+    #[error("search unavailable: {0}")]
+    Unavailable(String),
+    /// The data directory cannot be used (at start-up).
+    #[error("data directory {path}: {source}")]
+    DataDir {
+        /// The directory or file.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
 }
 
 impl SimError {
@@ -45,7 +57,7 @@ impl SimError {
             SimError::TooManyBuckets { .. } => Some(ErrorCode::TooMuchBucketsInResult),
             SimError::ContentNotSupported => Some(ErrorCode::NotSupportedContentOption),
             SimError::NoSuchSession(_) => None,
-            SimError::Search(_) => Some(ErrorCode::SearchUnavailable),
+            SimError::Search(_) | SimError::Unavailable(_) | SimError::DataDir { .. } => Some(ErrorCode::SearchUnavailable),
         }
     }
 }

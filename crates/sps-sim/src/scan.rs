@@ -83,7 +83,7 @@ impl DocPredicate for DictionaryScan {
 }
 
 /// Whether a session holds a marked value.
-pub struct MarkedValues {
+struct MarkedValues {
     column: StrColumn,
     marked: BitSet,
 }

@@ -136,7 +136,7 @@ async fn require_login(State(sim): State<Shared>, mut request: Request, next: Ne
 /// A 500 `SearchUnavailable`, or a 200 whose JSON body is cut in half.
 async fn inject_faults(State(sim): State<Shared>, request: Request, next: Next) -> Response {
     if sim.faults.fail() {
-        return SimError::Search(tantivy::TantivyError::SystemError("injected failure (--fail-share)".into())).into_response();
+        return SimError::Unavailable("injected failure (--fail-share)".into()).into_response();
     }
     let response = next.run(request).await;
     if !sim.faults.malform() {
@@ -190,7 +190,7 @@ async fn ask<T: Send + 'static>(sim: &Shared, question: impl FnOnce(&SessionStor
     let sim = sim.clone();
     tokio::task::spawn_blocking(move || question(&sim.store))
         .await
-        .map_err(|e| SimError::Search(tantivy::TantivyError::SystemError(format!("search task failed: {e}"))))?
+        .map_err(|e| SimError::Unavailable(format!("the search task failed: {e}")))?
 }
 
 /// `meta.remaining_seconds` when the request carried a login.
