@@ -4,6 +4,7 @@
 //! the configured timeout.
 
 use std::cell::Cell;
+use std::future::Future;
 use std::rc::Rc;
 
 use base64::engine::general_purpose::STANDARD;
@@ -44,43 +45,43 @@ impl ApiClient {
     }
 
     /// `GET /info`.
-    pub async fn info(&self) -> Result<InfoResponse, ApiError> {
-        self.get_json(request::info()).await
+    pub fn info(&self) -> impl Future<Output = Result<InfoResponse, ApiError>> + 'static {
+        self.get_json(request::info())
     }
 
     /// `GET /audit/sessions`.
-    pub async fn sessions(&self, params: &SessionsParams) -> Result<SessionsResponse, ApiError> {
-        self.get_json(request::sessions(params)).await
+    pub fn sessions(&self, params: &SessionsParams) -> impl Future<Output = Result<SessionsResponse, ApiError>> + 'static {
+        self.get_json(request::sessions(params))
     }
 
     /// `GET /audit/sessions/_count`.
-    pub async fn session_count(&self, params: &SessionsParams) -> Result<CountResponse, ApiError> {
-        self.get_json(request::session_count(params)).await
+    pub fn session_count(&self, params: &SessionsParams) -> impl Future<Output = Result<CountResponse, ApiError>> + 'static {
+        self.get_json(request::session_count(params))
     }
 
     /// `GET /audit/sessions/<id>`.
-    pub async fn session(&self, id: &str) -> Result<SessionResponse, ApiError> {
-        self.get_json(request::session(id)).await
+    pub fn session(&self, id: &str) -> impl Future<Output = Result<SessionResponse, ApiError>> + 'static {
+        self.get_json(request::session(id))
     }
 
     /// `GET /audit/sessions/<id>/events`.
-    pub async fn events(&self, id: &str, params: &EventsParams) -> Result<EventsResponse, ApiError> {
-        self.get_json(request::events(id, params)).await
+    pub fn events(&self, id: &str, params: &EventsParams) -> impl Future<Output = Result<EventsResponse, ApiError>> + 'static {
+        self.get_json(request::events(id, params))
     }
 
     /// `GET /audit/sessions/<id>/alerts`.
-    pub async fn alerts(&self, id: &str, params: &AlertsParams) -> Result<AlertsResponse, ApiError> {
-        self.get_json(request::alerts(id, params)).await
+    pub fn alerts(&self, id: &str, params: &AlertsParams) -> impl Future<Output = Result<AlertsResponse, ApiError>> + 'static {
+        self.get_json(request::alerts(id, params))
     }
 
     /// `GET /audit/sessions/stats`.
-    pub async fn stats(&self, params: &StatsParams) -> Result<StatsResponse, ApiError> {
-        self.get_json(request::stats(params)).await
+    pub fn stats(&self, params: &StatsParams) -> impl Future<Output = Result<StatsResponse, ApiError>> + 'static {
+        self.get_json(request::stats(params))
     }
 
     /// `GET /audit/sessions/histogram`.
-    pub async fn histogram(&self, params: &HistogramParams) -> Result<HistogramResponse, ApiError> {
-        self.get_json(request::histogram(params)).await
+    pub fn histogram(&self, params: &HistogramParams) -> impl Future<Output = Result<HistogramResponse, ApiError>> + 'static {
+        self.get_json(request::histogram(params))
     }
 
     /// `GET /authentication` with Basic credentials; SPS answers with the login
@@ -89,7 +90,7 @@ impl ApiClient {
         let credentials = STANDARD.encode(format!("{user}:{password}"));
         let request = Request::get(&request::login().url(&self.base))
             .header("Authorization", &format!("Basic {credentials}"));
-        let response = self.send(request).await?;
+        let response = self.send(request, AbortOnCleanup::register()).await?;
         match response.status() {
             200..=299 => {
                 self.auth.logged_in(user.to_owned());
@@ -100,39 +101,58 @@ impl ApiClient {
         }
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, request: ApiRequest) -> Result<T, ApiError> {
-        let response = self.send(Request::get(&request.url(&self.base))).await?;
-        let body = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
-        if !response.ok() {
-            let error = ApiError::from_response(response.status(), &body);
-            if error == ApiError::Unauthenticated {
-                self.auth.needs_login.set(true);
+    /// Starts a GET. Called in a reactive scope (a resource's fetcher), the request
+    /// is aborted when that scope is cleaned up: the abort hook is registered now,
+    /// not when the returned future is first polled (by then no scope is current).
+    fn get_json<T: DeserializeOwned + 'static>(&self, request: ApiRequest) -> impl Future<Output = Result<T, ApiError>> + 'static {
+        let abort = AbortOnCleanup::register();
+        let (client, url) = (self.clone(), request.url(&self.base));
+        async move {
+            let response = client.send(Request::get(&url), abort).await?;
+            let body = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+            if !response.ok() {
+                let error = ApiError::from_response(response.status(), &body);
+                if error == ApiError::Unauthenticated {
+                    client.auth.needs_login.set(true);
+                }
+                return Err(error);
             }
-            return Err(error);
+            serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
         }
-        serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
     }
 
-    /// Sends with an abort signal tied to the calling scope and to the timeout.
-    async fn send(&self, request: gloo_net::http::RequestBuilder) -> Result<Response, ApiError> {
-        let controller = AbortController::new().ok();
-        let signal = controller.as_ref().map(AbortController::signal);
+    /// Sends with `abort`'s signal, which the timeout also fires.
+    async fn send(&self, request: gloo_net::http::RequestBuilder, abort: AbortOnCleanup) -> Result<Response, ApiError> {
         let timed_out = Rc::new(Cell::new(false));
-        let timer = controller.clone().map(|c| {
+        let timer = abort.controller.clone().map(|c| {
             let timed_out = timed_out.clone();
             Timeout::new(self.timeout_seconds.saturating_mul(1000), move || {
                 timed_out.set(true);
                 c.abort();
             })
         });
-        let on_supersede = SendWrapper::new(controller);
-        on_cleanup(move || {
-            if let Some(c) = on_supersede.take() {
-                c.abort();
-            }
-        });
+        let signal = abort.controller.as_ref().map(AbortController::signal);
         let result = request.abort_signal(signal.as_ref()).send().await;
         drop(timer);
         result.map_err(|e| if timed_out.get() { ApiError::Timeout(self.timeout_seconds) } else { ApiError::Network(e.to_string()) })
+    }
+}
+
+/// An abort controller that the current reactive scope's cleanup fires: a newer
+/// run of the same resource (a superseding request) or leaving the view aborts it.
+struct AbortOnCleanup {
+    controller: Option<AbortController>,
+}
+
+impl AbortOnCleanup {
+    fn register() -> Self {
+        let controller = AbortController::new().ok();
+        let on_cleanup_controller = SendWrapper::new(controller.clone());
+        on_cleanup(move || {
+            if let Some(c) = on_cleanup_controller.take() {
+                c.abort();
+            }
+        });
+        AbortOnCleanup { controller }
     }
 }

@@ -57,12 +57,14 @@ pub fn HistogramPanel() -> impl IntoView {
             end: Some(iso(end)),
             ..Default::default()
         };
-        let client = client.clone();
+        // Started here, in the resource's scope, so a newer run aborts it.
+        let problem = params.q.as_deref().and_then(|q| query_error(q, Schema::sessions()));
+        let request = problem.is_none().then(|| client.histogram(&params));
         async move {
-            if let Some(problem) = params.q.as_deref().and_then(|q| query_error(q, Schema::sessions())) {
-                return Err(ApiError::InvalidQuery(format!("fix the query first: {problem}")));
+            match (request, problem) {
+                (Some(request), _) => request.await.map(|answer| Histogram::from_buckets(&answer.body.buckets, bin)),
+                (None, problem) => Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default()))),
             }
-            client.histogram(&params).await.map(|answer| Histogram::from_buckets(&answer.body.buckets, bin))
         }
     });
     let note = move || decision.with(|d| d.0.note.clone()).map(|n| view! { <p class="note" role="note">{n}</p> });

@@ -46,13 +46,15 @@ pub fn TopNPanel(
             end: Some(iso(end)),
             content: None,
         };
-        let client = client.clone();
+        // Never send a query that does not parse. The request starts here, in the
+        // resource's scope, so a newer run aborts it.
+        let problem = params.q.as_deref().and_then(|q| query_error(q, Schema::sessions()));
+        let request = problem.is_none().then(|| client.stats(&params));
         async move {
-            // Never send a query that does not parse.
-            if let Some(problem) = params.q.as_deref().and_then(|q| query_error(q, Schema::sessions())) {
-                return Err(ApiError::InvalidQuery(format!("fix the query first: {problem}")));
+            match (request, problem) {
+                (Some(request), _) => request.await.map(|answer| TopN::from_stats(&answer)),
+                (None, problem) => Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default()))),
             }
-            client.stats(&params).await.map(|answer| TopN::from_stats(&answer))
         }
     });
 

@@ -159,3 +159,36 @@ test('histogram: table matches the sim, tooltip on hover, drag zooms, click open
   await expect(page).toHaveURL(/\/sessions\?start=20[^&]+&end=20/);
   expect(errors).toEqual([]);
 });
+
+test('a newer query aborts the older request; a slow old answer never wins', async ({ page }) => {
+  // Record which requests the page aborts (gloo-net passes the signal on the Request).
+  await page.addInitScript(() => {
+    window.__aborted = [];
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const signal = init?.signal ?? input?.signal;
+      signal?.addEventListener('abort', () => window.__aborted.push(String(input?.url ?? input)));
+      return fetch(input, init);
+    };
+  });
+  await openLoggedIn(page, '/?refresh=off&histogram=off&panels=protocol');
+  const panel = page.getByRole('region', { name: 'protocol', exact: true });
+  await expect(panel.getByRole('img')).toBeVisible();
+  // Answers for q=protocol:rdp take 3 s; any other answer is immediate.
+  await page.route('**/api/audit/sessions/stats**', async (route) => {
+    if (route.request().url().includes('q=protocol%3Ardp')) await new Promise((r) => setTimeout(r, 3000));
+    await route.continue().catch(() => {});
+  });
+  const query = page.getByLabel('Query');
+  await query.fill('protocol:rdp');
+  await query.press('Enter');
+  await query.fill('protocol:ssh');
+  await query.press('Enter');
+  await expect(page).toHaveURL(/q=protocol%3Assh/);
+  await expect.poll(async () => (await tableRows(panel)).map((r) => r[0])).toEqual(['ssh']);
+  await page.waitForTimeout(3500); // the slow rdp answer would have arrived by now
+  expect((await tableRows(panel)).map((r) => r[0])).toEqual(['ssh']);
+  // The page aborted the superseded request.
+  const aborted = await page.evaluate(() => window.__aborted);
+  expect(aborted.some((u) => u.includes('q=protocol%3Ardp'))).toBe(true);
+});
