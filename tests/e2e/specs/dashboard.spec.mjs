@@ -1,6 +1,6 @@
 // The overview as an analyst uses it: view state in the URL, click-to-filter,
 // panel editing, the histogram's tooltip, drag-zoom and click-through.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openLoggedIn, screenshots, watchErrors } from './helpers.mjs';
 
 const fmt = (n) => n.toLocaleString('en-US');

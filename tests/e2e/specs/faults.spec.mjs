@@ -2,7 +2,7 @@
 // last good data marked stale, never panics, and recovers on its own within the
 // refresh interval (plus backoff) once the fault ends. Recovery times are written
 // to target/reliability.json (see RELIABILITY.md).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { openLoggedIn, watchErrors } from './helpers.mjs';
 

@@ -1,6 +1,6 @@
 // Live refresh against a sim that goes away: the last good data stays, marked
 // stale, and the page recovers by itself when the sim is back.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { spawn } from 'node:child_process';
 import { screenshots } from './helpers.mjs';
 

@@ -1,6 +1,6 @@
 // Logging in: the dialog opens on the first 401, keeps the view, refuses wrong
 // passwords, and after a login the panels load.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { PASSWORD, USER, screenshots, watchErrors } from './helpers.mjs';
 
 test('login dialog refuses a wrong password, then logs in and loads the panel', async ({ page }) => {

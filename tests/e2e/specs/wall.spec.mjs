@@ -1,5 +1,5 @@
 // The SOC wall (kiosk), the portal iframe (embed), keyboard shortcuts and exports.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readFile } from 'node:fs/promises';
 import { openLoggedIn, screenshots, watchErrors } from './helpers.mjs';
 
