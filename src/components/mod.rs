@@ -10,6 +10,7 @@ pub mod login_dialog;
 pub mod panel_data;
 pub mod query_bar;
 pub mod refresh;
+pub mod sessions;
 pub mod shell;
 pub mod shortcuts;
 pub mod status;

@@ -1,15 +1,371 @@
-//! `/sessions`: session search.
+//! `/sessions`: session search. The overview's query and time range (the same
+//! URL keys) over a table of sessions with the columns the analyst picks, sorted
+//! by the server, paged within the API's limits, with the total from `_count`, a
+//! badge for active sessions, click-to-filter values, CSV export, and rows that
+//! open the session (remembering the result for previous/next there).
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use sps_api::SessionsParams;
+use sps_query::builder::{exclude_clause, term};
+use sps_query::Schema;
 
-/// The session search page. It gets its table with the session search work;
-/// until then it says so plainly instead of pretending.
+use crate::api::{ApiClient, ApiError};
+use crate::components::panel_data::use_panel_data;
+use crate::components::query_bar::QueryBar;
+use crate::components::refresh::{now, RefreshControl, Refresher};
+use crate::components::sessions::export::CsvExport;
+use crate::components::sessions::pager::Pager;
+use crate::components::sessions::table::{CellFilter, Row, SessionsTable};
+use crate::components::sessions::tasks::{href, session_storage, url_pairs};
+use crate::components::shortcuts::Shortcuts;
+use crate::components::status::{Empty, ErrorNotice, Loading};
+use crate::components::time_picker::TimePicker;
+use crate::format;
+use crate::state::query::query_error;
+use crate::state::result_nav::{ResultNav, STORAGE_KEY};
+use crate::state::search::{
+    active_query, basis, default_columns, narrowed, resolve, Basis, Paging, SearchState, Sort, COLUMNS, KEYS,
+    PAGE_SIZES,
+};
+use crate::state::session_view::session_href;
+use crate::state::time_range::iso;
+use crate::state::url::ViewCtl;
+use crate::state::view::Problem;
+
+/// One answer of the list request, with the request it answered.
+#[derive(Debug, Clone, PartialEq)]
+struct Listed {
+    rows: Vec<Row>,
+    params: SessionsParams,
+    match_count: Option<u64>,
+}
+
+fn check(q: &str) -> Result<(), ApiError> {
+    match query_error(q, Schema::sessions()) {
+        Some(problem) => Err(ApiError::InvalidQuery(format!("fix the query first: {problem}"))),
+        None => Ok(()),
+    }
+}
+
+/// The session search page.
 #[component]
 pub fn Sessions() -> impl IntoView {
+    let ctl = ViewCtl::provide();
+    let refresher = Refresher::provide(Signal::derive(move || ctl.view.with(|v| v.refresh)));
+    Effect::new(move |_| {
+        ctl.view.track();
+        refresher.now.set(now());
+    });
+    if let Some(keys) = use_context::<Shortcuts>() {
+        Effect::new(move |first: Option<()>| {
+            keys.refresh.track();
+            if first.is_some() {
+                refresher.refresh();
+            }
+        });
+    }
+    let client = expect_context::<ApiClient>();
+    let auth = client.auth();
+    let location = use_location();
+    let navigate = StoredValue::new_local(use_navigate());
+
+    // Sort, page, size and columns: from the URL, carried over when the shared
+    // controls rewrite it with their keys only.
+    let previous = StoredValue::new(None::<(SearchState, Basis)>);
+    let parsed = Memo::new(move |_| {
+        let pairs = url_pairs(&location.search.get());
+        let (state, problems) = resolve(&pairs, previous.get_value().as_ref());
+        previous.set_value(Some((state.clone(), basis(&pairs))));
+        let named = pairs.iter().any(|(k, _)| KEYS.contains(&k.as_str()));
+        (state, problems, named)
+    });
+    let search = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+    let go = move |state: SearchState, replace: bool| {
+        let mut pairs: Vec<(String, String)> =
+            url_pairs(&location.search.get_untracked()).into_iter().filter(|(k, _)| !KEYS.contains(&k.as_str())).collect();
+        pairs.extend(state.to_query());
+        let target = href(&location.pathname.get_untracked(), &pairs);
+        navigate.with_value(|n| n(&target, NavigateOptions { replace, scroll: false, ..Default::default() }));
+    };
+    // Put carried-over keys back into the URL, so the link shows what is shown.
+    Effect::new(move |_| {
+        let (state, _, named) = parsed.get();
+        if !named && state != SearchState::default() {
+            go(state, true);
+        }
+    });
+    let update = move |change: &dyn Fn(&mut SearchState)| {
+        let mut state = search.get_untracked();
+        change(&mut state);
+        go(state, false);
+    };
+
+    // The request of the current view: query, resolved window, sort, fields.
+    let base = Memo::new(move |_| {
+        let view = ctl.view.get();
+        let state = search.get();
+        let (start, end) = view.range.resolve(refresher.now.get());
+        SessionsParams {
+            q: Some(view.q.clone()),
+            start: Some(iso(start)),
+            end: Some(iso(end)),
+            fields: Some(state.fields_param()),
+            sort: Some(state.sort.param()),
+            limit: Some(state.size),
+            offset: None,
+        }
+    });
+    let list = {
+        let client = client.clone();
+        use_panel_data(move || {
+            auth.track();
+            let params = SessionsParams { offset: Some(search.with(|s| s.offset()) as u32), ..base.get() };
+            let client = client.clone();
+            async move {
+                check(params.q.as_deref().unwrap_or_default())?;
+                let answer = client.sessions(&params).await?;
+                let rows = answer
+                    .items
+                    .iter()
+                    .map(|item| Row { id: item.key.clone(), body: serde_json::to_value(&item.body).unwrap_or_default() })
+                    .collect();
+                Ok(Listed { rows, params, match_count: answer.meta.match_count })
+            }
+        })
+    };
+    let count = {
+        let client = client.clone();
+        use_panel_data(move || {
+            auth.track();
+            let params = base.get();
+            let client = client.clone();
+            async move {
+                check(params.q.as_deref().unwrap_or_default())?;
+                client.session_count(&params).await.map(|c| c.count)
+            }
+        })
+    };
+    let active = {
+        let client = client.clone();
+        use_panel_data(move || {
+            auth.track();
+            let params = base.get();
+            let client = client.clone();
+            async move {
+                let q = params.q.clone().unwrap_or_default();
+                check(&q)?;
+                let Some(q) = active_query(&q) else { return Ok(0) };
+                client.session_count(&SessionsParams { q: Some(q), ..params }).await.map(|c| c.count)
+            }
+        })
+    };
+
+    let total = Signal::derive(move || {
+        count.value.get().or_else(|| list.value.with(|l| l.as_ref().and_then(|l| l.match_count)))
+    });
+    let rows = Signal::derive(move || list.value.with(|l| l.as_ref().map(|l| l.rows.clone()).unwrap_or_default()));
+    let paging = Signal::derive(move || total.get().map(|total| Paging { total, size: search.with(|s| s.size) }));
+
+    let on_sort = Callback::new(move |sort: Sort| {
+        update(&|s| {
+            s.sort = sort.clone();
+            s.page = 1;
+        })
+    });
+    let on_page = Callback::new(move |page: u32| update(&|s| s.page = page));
+    let on_filter = Callback::new(move |f: CellFilter| {
+        let q = ctl.view.get_untracked().q;
+        let next = if f.exclude { exclude_clause(&q, &term(f.field, &f.value)).ok() } else { narrowed(&q, f.field, &f.value) };
+        // A query that does not parse cannot be extended; the query bar shows why.
+        if let Some(q) = next {
+            ctl.update(|v| v.q = q);
+        }
+    });
+    let on_open = Callback::new(move |id: String| {
+        let zone = ctl.view.with_untracked(|v| v.zone);
+        if let Some(listed) = list.value.get_untracked() {
+            let nav = ResultNav {
+                ids: listed.rows.iter().map(|r| r.id.clone()).collect(),
+                offset: u64::from(listed.params.offset.unwrap_or(0)),
+                total: total.get_untracked().unwrap_or(listed.rows.len() as u64),
+                params: SessionsParams { offset: None, ..listed.params.clone() },
+                back: url_pairs(&location.search.get_untracked()),
+            };
+            if let Some(storage) = session_storage() {
+                // A full or disabled storage only costs previous/next.
+                let _ = storage.set_item(STORAGE_KEY, &nav.to_json());
+            }
+        }
+        navigate.with_value(|n| n(&session_href(&id, zone, None), NavigateOptions::default()));
+    });
+
+    let problems = move || {
+        let mut all: Vec<Problem> = ctl.problems.get();
+        all.extend(parsed.with(|p| p.1.clone()));
+        (!all.is_empty()).then(|| {
+            view! {
+                <div class="banner banner-warning" role="alert">
+                    <strong>"Parts of this link could not be used: "</strong>
+                    <ul>{all.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    };
+    let heading_count = move || {
+        total.get().map(|n| {
+            let noun = if n == 1 { "session" } else { "sessions" };
+            view! { <span class="result-count" role="status">{format!("{} {noun}", format::count(n))}</span> }
+        })
+    };
+    let active_badge = move || {
+        let n = active.value.get()?;
+        let q = ctl.view.with(|v| v.q.clone());
+        let filtering = q.contains("active:true");
+        Some(if n == 0 {
+            view! { <span class="badge badge-none">"No active sessions"</span> }.into_any()
+        } else {
+            view! {
+                <button type="button" class="badge badge-active" disabled=filtering
+                    title="Show only the active sessions"
+                    on:click=move |_| {
+                        if let Some(q) = active_query(&ctl.view.get_untracked().q) {
+                            ctl.update(|v| v.q = q);
+                        }
+                    }>
+                    <span class="dot" aria-hidden="true"></span>
+                    {format!("{} active", format::count(n))}
+                </button>
+            }
+            .into_any()
+        })
+    };
+    let window_note = move || {
+        paging.get().and_then(|p| p.window_note()).map(|note| view! { <p class="note window-note" role="note">{note}</p> })
+    };
+    let table = move || {
+        let tz = ctl.zone.get();
+        let zone = ctl.view.with(|v| v.zone);
+        match (list.value.get(), list.error.get()) {
+            (None, Some(ApiError::Unauthenticated)) => view! { <Empty message="Log in to SPS to search sessions." /> }.into_any(),
+            (None, Some(error)) => view! { <ErrorNotice error /> }.into_any(),
+            (None, None) => view! { <Loading what="sessions" /> }.into_any(),
+            (Some(listed), error) => {
+                let stale = error.map(|e| view! {
+                    <p class="stale" role="status"><span class="stale-mark">"Stale"</span>{format!(" {e}")}</p>
+                });
+                let page = search.with(|s| s.page);
+                let body = if listed.rows.is_empty() {
+                    let message = if page > 1 {
+                        "This page is past the end of the result. Go back to the first page."
+                    } else {
+                        "No sessions match this query in this time range. Widen the time range or loosen the query."
+                    };
+                    view! { <Empty message=message /> }.into_any()
+                } else {
+                    let state = search.get();
+                    view! {
+                        <SessionsTable rows=listed.rows.clone() columns=state.columns.clone() sort=state.sort.clone()
+                            tz zone on_sort on_filter on_open />
+                    }
+                    .into_any()
+                };
+                let pager = paging.get().map(|paging| {
+                    view! { <Pager paging page rows=listed.rows.len() what="sessions" on_page /> }
+                });
+                view! { {stale} {body} {pager} }.into_any()
+            }
+        }
+    };
+
+    let size_value = move || search.with(|s| s.size.to_string());
+    let export_params = Signal::derive(move || list.value.with(|l| l.as_ref().map(|l| SessionsParams { offset: None, ..l.params.clone() })));
     view! {
         <div class="page-heading">
             <h1>"Sessions"</h1>
+            {heading_count}
+            {active_badge}
         </div>
-        <p class="notice">"Session search is not available in this version yet. Use the overview for now."</p>
+        <div class="toolbar">
+            <QueryBar />
+            <div class="toolbar-row">
+                <TimePicker />
+                <RefreshControl />
+            </div>
+        </div>
+        {problems}
+        <section class="panel sessions-panel" aria-label="Sessions">
+            <div class="table-tools">
+                <ColumnPicker search on_change=Callback::new(move |columns: Vec<&'static crate::state::search::Column>| update(&|s| s.columns = columns.clone())) />
+                <label class="page-size">
+                    "Rows per page "
+                    <select prop:value=size_value on:change:target=move |ev| {
+                        if let Ok(size) = ev.target().value().parse::<u32>() {
+                            update(&|s| {
+                                s.size = size;
+                                s.page = 1;
+                            });
+                        }
+                    }>
+                        {PAGE_SIZES.iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <span class="panel-busy" class:visible=move || list.loading.get() aria-hidden="true"></span>
+                <CsvExport rows columns=Signal::derive(move || search.with(|s| s.columns.clone())) tz=ctl.zone
+                    params=export_params total />
+            </div>
+            {window_note}
+            {table}
+        </section>
+    }
+}
+
+/// The column chooser: every column as a checkbox, and a reset.
+#[component]
+fn ColumnPicker(
+    search: Memo<SearchState>,
+    on_change: Callback<Vec<&'static crate::state::search::Column>>,
+) -> impl IntoView {
+    let (open, set_open) = signal(false);
+    let toggle = move |field: &'static str, on: bool| {
+        let current = search.with_untracked(|s| s.columns.clone());
+        let next: Vec<_> = COLUMNS
+            .iter()
+            .filter(|c| if c.field == field { on } else { current.iter().any(|x| x.field == c.field) })
+            .collect();
+        if !next.is_empty() {
+            on_change.run(next);
+        }
+    };
+    view! {
+        <div class="column-picker">
+            <button type="button" aria-haspopup="dialog" aria-expanded=move || open.get().to_string()
+                on:click=move |_| set_open.update(|o| *o = !*o)>
+                {move || format!("Columns ({})", search.with(|s| s.columns.len()))}
+            </button>
+            <Show when=move || open.get()>
+                <div class="popover column-popover" role="dialog" aria-label="Columns"
+                    on:keydown=move |ev| if ev.key() == "Escape" { set_open.set(false) }>
+                    <div class="column-list">
+                        {COLUMNS.iter().map(|c| {
+                            let field = c.field;
+                            let checked = move || search.with(|s| s.columns.iter().any(|x| x.field == field));
+                            view! {
+                                <label class="column-choice" title=field>
+                                    <input type="checkbox" prop:checked=checked
+                                        on:change:target=move |ev| toggle(field, ev.target().checked()) />
+                                    {c.label}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                    <div class="column-actions">
+                        <button type="button" on:click=move |_| on_change.run(default_columns())>"Default columns"</button>
+                        <button type="button" class="primary" on:click=move |_| set_open.set(false)>"Done"</button>
+                    </div>
+                </div>
+            </Show>
+        </div>
     }
 }

@@ -480,7 +480,7 @@ pub fn cell(body: &Value, column: &Column) -> Cell {
             other => scalar_text(other).map_or(Cell::Missing, Cell::Text),
         },
         Kind::Number => scalar_text(v).map_or(Cell::Missing, Cell::Number),
-        Kind::Text => scalar_text(v).map_or(Cell::Missing, Cell::Text),
+        Kind::Text => scalar_text(v).filter(|t| !t.is_empty()).map_or(Cell::Missing, Cell::Text),
         Kind::List => match v {
             Value::Array(items) => Cell::List(items.iter().filter_map(scalar_text).collect()),
             other => scalar_text(other).map_or(Cell::Missing, |t| Cell::List(vec![t])),
@@ -705,6 +705,7 @@ mod tests {
         assert_eq!(c("recording.archived"), Cell::Flag(true));
         assert_eq!(c("verdict"), Cell::Missing);
         assert_eq!(cell(&json!({"duration": null}), column("duration").unwrap()), Cell::Missing);
+        assert_eq!(cell(&json!({"protocol": ""}), column("protocol").unwrap()), Cell::Missing, "empty text is no value");
     }
 
     #[test]

@@ -181,12 +181,16 @@ pub fn headline(body: &Value) -> String {
     }
 }
 
-/// What the recording's index status means for the events list.
+/// Why a session may have no events, from its verdict and index status.
 pub fn index_note(body: &Value) -> Option<String> {
-    let status = lookup(body, "recording.index_status").and_then(Value::as_str)?;
+    let text = |path: &str| lookup(body, path).and_then(Value::as_str).map(str::to_owned);
+    if let Some(verdict) = text("verdict").filter(|v| !v.eq_ignore_ascii_case("ACCEPT")) {
+        return Some(format!("SPS did not accept this connection (verdict {verdict}), so nothing was recorded or indexed."));
+    }
+    let status = text("recording.index_status")?;
     let lower = status.to_ascii_lowercase();
     if lower.contains("not") || lower.contains("fail") || lower.contains("pending") || lower.contains("progress") {
-        Some(format!("The recording's index status is “{status}”: events appear once SPS has indexed it."))
+        Some(format!("The recording's index status is {status}: its events appear once SPS has indexed it."))
     } else {
         None
     }
@@ -233,6 +237,8 @@ mod tests {
         assert_eq!(titles(&groups), ["To where", "Recording and index"]);
         assert_eq!(headline(&body), "unknown user → unknown server (rdp)");
         assert!(index_note(&body).unwrap().contains("NOT_INDEXED"));
+        let denied = json!({"verdict": "DENY", "recording": {"index_status": "NOT_INDEXED"}});
+        assert!(index_note(&denied).unwrap().contains("verdict DENY"));
         assert!(super::groups(&json!({})).is_empty());
         assert!(super::groups(&json!("not an object")).is_empty());
     }

@@ -5,10 +5,11 @@
 //! makes sure nothing in it acts on the display either:
 //!
 //! - C0 control characters (NUL, BEL, backspace, carriage return, line feed, tab, …)
-//!   become their Unicode control pictures (`␀ ␇ ␈ ␍ ␊ ␉`), DEL becomes `␡`;
+//!   and DEL become a named marker (`⟨NUL⟩ ⟨BEL⟩ ⟨BS⟩ ⟨CR⟩ ⟨LF⟩ ⟨TAB⟩ ⟨DEL⟩`): names, not
+//!   Unicode's control pictures, which many fonts lack;
 //! - ANSI/VT escape sequences (CSI such as `ESC [31m`, OSC such as a title or link
 //!   `ESC ]0;…BEL`, and the other string sequences) become one marker each, showing
-//!   the sequence's bytes, so colour codes neither colour nor vanish;
+//!   the sequence (`⟨ESC⟩[31m`), so colour codes neither colour nor vanish;
 //! - C1 controls, bidi embeddings/overrides/isolates/marks, zero-width and other
 //!   invisible characters become a named marker such as `⟨RLO⟩` or `⟨ZWSP⟩`, so
 //!   `invoice⟨RLO⟩fdp.exe` cannot pose as `invoiceexe.pdf` and `sudo⟨ZWSP⟩` not as `sudo`;
@@ -25,7 +26,7 @@ pub enum Piece {
     Text(String),
     /// Something that was not shown as is: what stands in for it, and what it was.
     Marker {
-        /// The visible stand-in, e.g. `␛[31m` or `⟨RLO⟩`.
+        /// The visible stand-in, e.g. `⟨ESC⟩[31m` or `⟨RLO⟩`.
         shown: String,
         /// What it stands for, for a tooltip, e.g. `ESC [31m: an ANSI escape sequence (not applied)`.
         title: String,
@@ -94,22 +95,27 @@ fn is_special(c: char) -> bool {
     (c as u32) < 0x20 || ('\u{7F}'..='\u{9F}').contains(&c) || invisible_name(c).is_some() || is_combining(c)
 }
 
-/// The control picture of a C0 control (or DEL): `␀`…`␟`, `␡`.
-fn control_picture(c: char) -> char {
-    match c {
-        '\u{7F}' => '\u{2421}',
-        c => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+/// The name of a C0 control or DEL.
+fn c0_name(c: char) -> &'static str {
+    if c == '\u{7F}' {
+        "DEL"
+    } else {
+        C0_NAMES.get(c as usize).copied().unwrap_or("CTRL")
     }
 }
 
-fn c0_title(c: char) -> String {
-    let name = if c == '\u{7F}' { "DEL" } else { C0_NAMES[c as usize] };
-    format!("{name} (U+{:04X}): a control character, shown, not applied", c as u32)
+/// The marker text of a C0 control or DEL: `⟨BEL⟩`.
+fn c0_marker(c: char) -> String {
+    format!("⟨{}⟩", c0_name(c))
 }
 
-/// Shows `s` (the inside of an escape sequence) with its own controls as pictures.
-fn picture_controls(s: &str) -> String {
-    s.chars().map(|c| if (c as u32) < 0x20 || c == '\u{7F}' { control_picture(c) } else { c }).collect()
+fn c0_title(c: char) -> String {
+    format!("{} (U+{:04X}): a control character, shown, not applied", c0_name(c), c as u32)
+}
+
+/// Shows `s` (the inside of an escape sequence) with its own controls named.
+fn name_controls(s: &str) -> String {
+    s.chars().map(|c| if (c as u32) < 0x20 || c == '\u{7F}' { c0_marker(c) } else { c.to_string() }).collect()
 }
 
 /// Reads the escape sequence starting at `chars[0]` (ESC, CSI or OSC and friends):
@@ -122,7 +128,7 @@ fn escape_sequence(chars: &[char]) -> Option<(usize, Piece)> {
         ('\u{1B}', Some(']')) => (2, 'O'),
         ('\u{1B}', Some('P' | 'X' | '^' | '_')) => (2, 'O'),
         ('\u{1B}', Some(c)) if ('\u{20}'..='\u{7E}').contains(&c) => {
-            let shown = format!("␛{c}");
+            let shown = format!("⟨ESC⟩{c}");
             return Some((2, Piece::Marker { title: format!("ESC {c}: an escape sequence, shown, not applied"), shown }));
         }
         ('\u{9B}', _) => (1, 'C'),
@@ -170,15 +176,15 @@ fn escape_sequence(chars: &[char]) -> Option<(usize, Piece)> {
     let end = end?;
     let raw: String = chars[..end].iter().collect();
     let shown = match first {
-        '\u{1B}' => format!("␛{}", picture_controls(&raw[1..])),
-        c => format!("⟨U+{:04X}⟩{}", c as u32, picture_controls(&raw[c.len_utf8()..])),
+        '\u{1B}' => format!("⟨ESC⟩{}", name_controls(&raw[1..])),
+        c => format!("⟨U+{:04X}⟩{}", c as u32, name_controls(&raw[c.len_utf8()..])),
     };
     let what = if kind == 'C' {
         "an ANSI control sequence (colour, cursor or erase)"
     } else {
         "a terminal string sequence (e.g. a window title or a link)"
     };
-    let title = format!("{}: {what}, shown, not applied", shown.replace('␛', "ESC "));
+    let title = format!("{}: {what}, shown, not applied", shown.replace("⟨ESC⟩", "ESC "));
     Some((end, Piece::Marker { shown, title }))
 }
 
@@ -234,7 +240,7 @@ pub fn limited(text: &str, max_chars: usize) -> Limited {
         }
         if (c as u32) < 0x20 || c == '\u{7F}' {
             flush(&mut plain, &mut out);
-            out.push(Piece::Marker { shown: control_picture(c).to_string(), title: c0_title(c) });
+            out.push(Piece::Marker { shown: c0_marker(c), title: c0_title(c) });
         } else if ('\u{80}'..='\u{9F}').contains(&c) {
             flush(&mut plain, &mut out);
             out.push(Piece::Marker {
@@ -291,34 +297,34 @@ mod tests {
     }
 
     #[test]
-    fn controls_become_pictures() {
-        assert_eq!(flatten("a\u{0}b\u{7}c\rd\u{8}e\tf\ng\u{7f}"), "a␀b␇c␍d␈e␉f␊g␡");
+    fn controls_are_named() {
+        assert_eq!(flatten("a\u{0}b\u{7}c\rd\u{8}e\tf\ng\u{7f}"), "a⟨NUL⟩b⟨BEL⟩c⟨CR⟩d⟨BS⟩e⟨TAB⟩f⟨LF⟩g⟨DEL⟩");
         let p = pieces("x\u{7}");
         assert_eq!(p[0], Piece::Text("x".into()));
         let Piece::Marker { shown, title } = &p[1] else { panic!("marker") };
-        assert_eq!(shown, "␇");
+        assert_eq!(shown, "⟨BEL⟩");
         assert!(title.starts_with("BEL (U+0007)"), "{title}");
     }
 
     #[test]
     fn ansi_sequences_are_one_inert_marker() {
         let s = "printf '\u{1b}[31mFAILED\u{1b}[0m\u{7}\r\u{8}\u{8}done\\n'";
-        assert_eq!(flatten(s), "printf '␛[31mFAILED␛[0m␇␍␈␈done\\n'");
+        assert_eq!(flatten(s), "printf '⟨ESC⟩[31mFAILED⟨ESC⟩[0m⟨BEL⟩⟨CR⟩⟨BS⟩⟨BS⟩done\\n'");
         let p = pieces("\u{1b}[1;32mok");
         assert_eq!(p.len(), 2);
         let Piece::Marker { shown, title } = &p[0] else { panic!("marker") };
-        assert_eq!(shown, "␛[1;32m");
+        assert_eq!(shown, "⟨ESC⟩[1;32m");
         assert!(title.contains("ANSI"), "{title}");
         // OSC: set the window title, and a hyperlink, both terminated.
-        assert_eq!(flatten("\u{1b}]0;pwned\u{7}$ "), "␛]0;pwned␇$ ");
-        assert_eq!(flatten("\u{1b}]8;;http://x\u{1b}\\link"), "␛]8;;http://x␛\\link");
+        assert_eq!(flatten("\u{1b}]0;pwned\u{7}$ "), "⟨ESC⟩]0;pwned⟨BEL⟩$ ");
+        assert_eq!(flatten("\u{1b}]8;;http://x\u{1b}\\link"), "⟨ESC⟩]8;;http://x⟨ESC⟩\\link");
         // Lone and two-character escapes; C1 CSI.
-        assert_eq!(flatten("a\u{1b}"), "a␛");
-        assert_eq!(flatten("\u{1b}c"), "␛c");
+        assert_eq!(flatten("a\u{1b}"), "a⟨ESC⟩");
+        assert_eq!(flatten("\u{1b}c"), "⟨ESC⟩c");
         assert_eq!(flatten("\u{9b}2J"), "⟨U+009B⟩2J");
         // An unfinished CSI shows the ESC alone and the rest as text.
-        assert_eq!(flatten("\u{1b}[31"), "␛[31");
-        assert!(matches!(&pieces("\u{1b}[31")[0], Piece::Marker { shown, .. } if shown == "␛"));
+        assert_eq!(flatten("\u{1b}[31"), "⟨ESC⟩[31");
+        assert!(matches!(&pieces("\u{1b}[31")[0], Piece::Marker { shown, .. } if shown == "⟨ESC⟩"));
     }
 
     #[test]
