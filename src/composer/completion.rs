@@ -7,6 +7,9 @@ use sps_query::{complete, escape_value, Candidate, CandidateKind, Completion, Ex
 /// The most candidates shown at once; the list filters as the user types.
 pub const MAX_CANDIDATES: usize = 50;
 
+/// The detail of values the server sees most in the current time range.
+pub const FREQUENT: &str = "frequent";
+
 /// The field whose top values the server should be asked for at this completion: a
 /// text field the schema does not list every value of.
 pub fn server_field(completion: &Completion, schema: &Schema) -> Option<&'static str> {
@@ -21,11 +24,14 @@ pub fn server_field(completion: &Completion, schema: &Schema) -> Option<&'static
 /// duplicates, without candidates that would change nothing, and at most
 /// [`MAX_CANDIDATES`].
 pub fn candidates(text: &str, cursor: usize, schema: &Schema, top_values: &[String]) -> Completion {
-    let mut completion = complete(text, cursor, schema);
+    merge(text, cursor, complete(text, cursor, schema), schema, top_values)
+}
+
+/// [`candidates`] from an already computed [`complete`] at the same cursor.
+pub fn merge(text: &str, cursor: usize, mut completion: Completion, schema: &Schema, top_values: &[String]) -> Completion {
     let typed = typed_prefix(text, completion.replace, cursor);
     let current = completion.replace.text(text).to_owned();
-    if let (Some(field), false) = (server_field(&completion, schema), top_values.is_empty()) {
-        let detail = schema.field(field).map_or("", |f| f.ty.name()).to_owned();
+    if server_field(&completion, schema).is_some() && !top_values.is_empty() {
         let wanted = typed.to_lowercase();
         let mut merged: Vec<Candidate> = top_values
             .iter()
@@ -34,8 +40,8 @@ pub fn candidates(text: &str, cursor: usize, schema: &Schema, top_values: &[Stri
                 kind: CandidateKind::Value,
                 label: v.clone(),
                 insert: escape_value(v),
-                detail: detail.clone(),
-                description: "frequent in this time range".to_owned(),
+                detail: FREQUENT.to_owned(),
+                description: String::new(),
             })
             .collect();
         merged.extend(completion.candidates.drain(..).filter(|c| !top_values.contains(&c.label)));
@@ -71,6 +77,19 @@ pub fn accept(text: &str, replace: Span, insert: &str) -> (String, usize) {
         return (text.to_owned(), text.len());
     };
     (format!("{before}{insert}{after}"), start + insert.len())
+}
+
+/// A stable DOM id for a candidate's option (`prefix-option-` and its kind and label
+/// in hex): it follows the candidate when the list filters, and holds only characters
+/// an id may have.
+pub fn option_id(prefix: &str, candidate: &Candidate) -> String {
+    let kind = match candidate.kind {
+        CandidateKind::Field => 'f',
+        CandidateKind::Value => 'v',
+        CandidateKind::Operator => 'o',
+    };
+    let hex: String = candidate.label.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("{prefix}-option-{kind}{hex}")
 }
 
 /// Whether accepting this candidate leaves the user typing a value next (a field), so
@@ -120,6 +139,7 @@ mod tests {
         assert!(shown.contains(&"telnet"), "schema values follow: {shown:?}");
         assert_eq!(shown.iter().filter(|l| **l == "ssh").count(), 1, "no duplicates");
         assert_eq!(completion.candidates[2].insert, r"weird\ value");
+        assert_eq!(completion.candidates[0].detail, FREQUENT);
 
         let typed = candidates("protocol:w", 10, Schema::sessions(), &top);
         assert_eq!(labels(&typed), ["weird value"]);
@@ -150,6 +170,16 @@ mod tests {
         assert_eq!(accept("a AND prot OR b", Span::new(6, 10), "protocol:"), ("a AND protocol: OR b".to_owned(), 15));
         assert_eq!(accept("", Span::at(0), "AND "), ("AND ".to_owned(), 4));
         assert_eq!(accept("ab", Span::new(5, 9), "x"), ("abx".to_owned(), 3), "out-of-range spans clamp");
+    }
+
+    #[test]
+    fn option_ids_are_stable_and_plain() {
+        let fields = candidates("user.", 5, Schema::sessions(), &[]);
+        let narrowed = candidates("user.na", 7, Schema::sessions(), &[]);
+        let id = |c: &Completion, label: &str| c.candidates.iter().find(|x| x.label == label).map(|x| option_id("query", x));
+        assert_eq!(id(&fields, "user.name"), id(&narrowed, "user.name"));
+        let odd = Candidate { kind: CandidateKind::Value, label: "a b\"".into(), insert: String::new(), detail: String::new(), description: String::new() };
+        assert_eq!(option_id("q", &odd), "q-option-v61206222");
     }
 
     #[test]

@@ -45,6 +45,35 @@ fn token_css(class: TokenClass) -> &'static str {
     }
 }
 
+/// A segment as the overlay renders it, with a key that survives edits elsewhere in
+/// the text: its class and text, and which occurrence of that pair it is. Keyed
+/// rendering then only touches the spans an edit really changed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Piece {
+    /// The CSS classes.
+    pub css: String,
+    /// The text.
+    pub text: String,
+    /// How many earlier pieces have the same classes and text.
+    pub nth: usize,
+}
+
+/// The segments of `text` as keyed pieces.
+pub fn pieces(text: &str, segments: &[Segment]) -> Vec<Piece> {
+    let mut seen: std::collections::HashMap<(String, &str), usize> = std::collections::HashMap::new();
+    segments
+        .iter()
+        .map(|segment| {
+            let css = segment.css_class();
+            let piece = segment.span.text(text);
+            let count = seen.entry((css.clone(), piece)).or_insert(0);
+            let nth = *count;
+            *count += 1;
+            Piece { css, text: piece.to_owned(), nth }
+        })
+        .collect()
+}
+
 /// One diagnostic as the composer lists it under the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -90,9 +119,9 @@ impl Analysis {
         self.problems.iter().find(|p| p.severity == Severity::Error)
     }
 
-    /// Why the query cannot be applied, in one line.
+    /// Why the query cannot be applied, in one line (the problem list says what is wrong).
     pub fn blocker(&self) -> Option<String> {
-        self.first_error().map(|p| format!("Fix the query first: {} (column {})", p.message, p.column))
+        self.first_error().map(|p| format!("Apply is disabled: fix the error at column {} first.", p.column))
     }
 }
 
@@ -204,6 +233,19 @@ mod tests {
         // A range error inside the range marks only the bad end.
         let range = marked("duration:[5 TO x]");
         assert!(range.contains(&("hl-term hl-error".into(), "x")), "{range:?}");
+    }
+
+    #[test]
+    fn pieces_keep_their_keys_when_text_changes_elsewhere() {
+        let keys = |text: &str| {
+            let analysis = Analysis::of(text, Schema::sessions());
+            pieces(text, &analysis.segments)
+        };
+        let before = keys("protocol:ssh OR protocol:rdp");
+        let after = keys("protocol:ssh OR protocol:rdp OR x");
+        assert_eq!(after[..before.len()], before[..], "appending keeps every earlier key");
+        assert_eq!(before[0].nth, 0);
+        assert_eq!(before.iter().filter(|p| p.text == "protocol").map(|p| p.nth).collect::<Vec<_>>(), [0, 1]);
     }
 
     #[test]
