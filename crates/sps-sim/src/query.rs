@@ -93,17 +93,17 @@ fn clause_fields<'q>(expr: &'q Expr, out: &mut Vec<&'q FieldRef>) {
     }
 }
 
-/// The index query selecting the sessions `query` matches.
-pub fn session_filter(index: &SessionIndex, query: &Query) -> SimResult<Box<dyn IndexQuery>> {
+/// The index query selecting the sessions `query` (a checked sessions query) matches.
+pub fn session_filter(index: &SessionIndex, query: &Query) -> Box<dyn IndexQuery> {
     let translator = Translator { index, target: Target::Sessions };
-    query.root().map_or_else(|| Ok(Box::new(AllQuery) as Box<dyn IndexQuery>), |root| translator.expr(root))
+    query.root().map_or_else(|| Box::new(AllQuery) as Box<dyn IndexQuery>, |root| translator.expr(root))
 }
 
 /// The index query selecting the sessions whose content `query` (a checked content
 /// query) matches.
-pub fn content_filter(index: &SessionIndex, query: &Query) -> SimResult<Box<dyn IndexQuery>> {
+pub fn content_filter(index: &SessionIndex, query: &Query) -> Box<dyn IndexQuery> {
     let translator = Translator { index, target: Target::Content };
-    query.root().map_or_else(|| Ok(Box::new(AllQuery) as Box<dyn IndexQuery>), |root| translator.expr(root))
+    query.root().map_or_else(|| Box::new(AllQuery) as Box<dyn IndexQuery>, |root| translator.expr(root))
 }
 
 #[derive(Clone, Copy)]
@@ -117,38 +117,35 @@ struct Translator<'a> {
     target: Target,
 }
 
-type Translated = SimResult<Box<dyn IndexQuery>>;
-
 impl Translator<'_> {
     fn fields(&self) -> &IndexFields {
         self.index.fields()
     }
 
-    fn expr(&self, expr: &Expr) -> Translated {
-        Ok(match expr {
-            Expr::Or { operands, .. } => Box::new(BooleanQuery::new(self.operands(operands, Occur::Should)?)),
-            Expr::And { operands, .. } => Box::new(BooleanQuery::new(self.operands(operands, Occur::Must)?)),
-            Expr::Not { operand, .. } => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(AllQuery)),
-                (Occur::MustNot, self.expr(operand)?),
-            ])),
+    fn expr(&self, expr: &Expr) -> Box<dyn IndexQuery> {
+        match expr {
+            Expr::Or { operands, .. } => Box::new(BooleanQuery::new(self.operands(operands, Occur::Should))),
+            Expr::And { operands, .. } => Box::new(BooleanQuery::new(self.operands(operands, Occur::Must))),
+            Expr::Not { operand, .. } => {
+                Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, self.expr(operand))]))
+            }
             Expr::Clause(clause) => match self.target {
-                Target::Sessions => self.session_clause(clause)?,
-                Target::Content => self.content_clause(clause)?,
+                Target::Sessions => self.session_clause(clause),
+                Target::Content => self.content_clause(clause),
             },
-        })
+        }
     }
 
-    fn operands(&self, operands: &[Expr], occur: Occur) -> SimResult<Vec<(Occur, Box<dyn IndexQuery>)>> {
-        operands.iter().map(|e| Ok((occur, self.expr(e)?))).collect()
+    fn operands(&self, operands: &[Expr], occur: Occur) -> Vec<(Occur, Box<dyn IndexQuery>)> {
+        operands.iter().map(|e| (occur, self.expr(e))).collect()
     }
 
-    fn session_clause(&self, clause: &Clause) -> Translated {
+    fn session_clause(&self, clause: &Clause) -> Box<dyn IndexQuery> {
         let Some(field_ref) = &clause.field else { return self.anywhere(clause) };
-        let Some(def) = Schema::sessions().field(&field_ref.name) else { return Ok(Box::new(EmptyQuery)) };
-        let Some(field) = self.fields().session_field(def.name) else { return Ok(Box::new(EmptyQuery)) };
+        let Some(def) = Schema::sessions().field(&field_ref.name) else { return Box::new(EmptyQuery) };
+        let Some(field) = self.fields().session_field(def.name) else { return Box::new(EmptyQuery) };
         use sps_query::FieldType::*;
-        Ok(match (&clause.value, def.ty) {
+        match (&clause.value, def.ty) {
             (QueryValue::Wildcard(p), _) if p.is_match_all() => self.present(def.name),
             (QueryValue::Term(text) | QueryValue::Phrase(text), Text) => term(Term::from_field_text(field, &lower(text))),
             (QueryValue::Wildcard(pattern), Text) => scan(def.name, ValueTest::Glob(Glob::new(pattern))),
@@ -171,13 +168,13 @@ impl Translator<'_> {
             },
             (QueryValue::Range(range), Date) => date_range(field, range),
             (QueryValue::Wildcard(_), Integer | Boolean | Date) | (QueryValue::Range(_), Boolean) => Box::new(EmptyQuery),
-        })
+        }
     }
 
     /// A clause without a field: a case-insensitive substring of any text field.
-    fn anywhere(&self, clause: &Clause) -> Translated {
+    fn anywhere(&self, clause: &Clause) -> Box<dyn IndexQuery> {
         let text_fields = Schema::sessions().default_fields().map(|def| def.name);
-        Ok(match &clause.value {
+        match &clause.value {
             QueryValue::Term(text) | QueryValue::Phrase(text) if text.is_empty() => {
                 Box::new(BooleanQuery::new(text_fields.map(|name| (Occur::Should, self.present(name))).collect()))
             }
@@ -186,10 +183,10 @@ impl Translator<'_> {
                 Box::new(BooleanQuery::new(text_fields.map(|name| (Occur::Should, scan(name, ValueTest::Contains(needle.clone())))).collect()))
             }
             QueryValue::Wildcard(_) | QueryValue::Range(_) => self.fallback(Fallback::Body(Query::from(Expr::Clause(clause.clone())))),
-        })
+        }
     }
 
-    fn content_clause(&self, clause: &Clause) -> Translated {
+    fn content_clause(&self, clause: &Clause) -> Box<dyn IndexQuery> {
         let field = self.fields().content;
         // A clause without a field means `content:` here (see the module docs).
         let as_content = Clause {
@@ -200,11 +197,11 @@ impl Translator<'_> {
             let words = self.index.content_words(text);
             match words.as_slice() {
                 [] => {}
-                [word] => return Ok(term(Term::from_field_text(field, word))),
-                _ => return Ok(Box::new(PhraseQuery::new(words.iter().map(|w| Term::from_field_text(field, w)).collect()))),
+                [word] => return term(Term::from_field_text(field, word)),
+                _ => return Box::new(PhraseQuery::new(words.iter().map(|w| Term::from_field_text(field, w)).collect())),
             }
         }
-        Ok(self.fallback(Fallback::Content(Query::from(Expr::Clause(as_content)))))
+        self.fallback(Fallback::Content(Query::from(Expr::Clause(as_content))))
     }
 
     fn present(&self, name: &str) -> Box<dyn IndexQuery> {

@@ -289,7 +289,7 @@ impl SessionStore {
         let fields = self.index.fields();
         let mut must: Vec<(Occur, Box<dyn IndexQuery>)> = Vec::new();
         if let Some(q) = q.filter(|q| !q.trim().is_empty()) {
-            must.push((Occur::Must, session_filter(&self.index, &parse_sessions_query(q)?)?));
+            must.push((Occur::Must, session_filter(&self.index, &parse_sessions_query(q)?)));
         }
         if let Some(end) = window.end {
             let started_by_end = RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(fields.start, end.timestamp_millis())));
@@ -300,7 +300,7 @@ impl SessionStore {
             must.push((Occur::Must, Box::new(ended_after_start)));
         }
         if let Some(content) = content.filter(|c| !c.trim().is_empty()) {
-            let matching = content_filter(&self.index, &parse_content_query(content)?)?;
+            let matching = content_filter(&self.index, &parse_content_query(content)?);
             must.push((Occur::Must, content::first_matches(&self.index.searcher(), matching.as_ref())?));
         }
         Ok(if must.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(must)) })
