@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::histogram_panel::HistogramPanel;
 use crate::components::kiosk_bar::KioskBar;
-use crate::components::query_bar::QueryBar;
+use crate::components::composer::SessionComposer;
 use crate::components::refresh::{now, RefreshControl, Refresher};
 use crate::components::shortcuts::Shortcuts;
 use crate::components::time_picker::TimePicker;
@@ -63,7 +63,7 @@ pub fn Overview() -> impl IntoView {
                     on:click=move |_| ctl.update(|v| v.display.kiosk = true)>"Wall mode"</button>
             </div>
             <div class="toolbar">
-                <QueryBar />
+                <SessionComposer />
                 <div class="toolbar-row">
                     <TimePicker />
                     <RefreshControl />

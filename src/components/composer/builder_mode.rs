@@ -115,7 +115,7 @@ fn group_view(id: &'static str, schema: &'static Schema, group: GroupState, leve
     let list = items.clone();
     let join_id = format!("{id}-join-{}", next_id());
     view! {
-        <div class="builder-group" class:nested=level > 1 data-join=move || join_read.get().word()>
+        <div class="builder-group" class:nested={level > 1} data-join=move || join_read.get().word()>
             <div class="builder-group-head">
                 <label for=join_id.clone()>"Match"</label>
                 <select
@@ -214,8 +214,7 @@ fn row_view(id: &'static str, schema: &'static Schema, row: ArcRwSignal<Row>, ro
             <datalist id=list_id>
                 {move || known_values(schema, &field.get()).iter().map(|v| view! { <option value=*v></option> }).collect_view()}
             </datalist>
-            <button type="button" class="mini builder-remove" aria-label="Remove condition" title="Remove condition"
-                on:click=move |_| on_remove.run(())>"×"</button>
+            <button type="button" class="mini builder-remove" on:click=move |_| on_remove.run(())>"Remove"</button>
         </div>
     }
     .into_any()
@@ -358,20 +357,22 @@ fn range_inputs(row: ArcRwSignal<Row>) -> AnyView {
             if upper { ("to (≤)", "below (<)", "Upper end", "Upper value") } else { ("from (≥)", "above (>)", "Lower end", "Lower value") };
         let set_bound = write.clone();
         view! {
-            <select class="builder-bound" aria-label=label
-                on:change:target=move |ev| {
-                    let keep = ev.target().value() == "incl";
-                    set_bound.update(|r| change(r, &|e| End { inclusive: keep, ..e.clone() }));
-                }>
-                <option value="incl" selected=inclusive.clone()>{incl}</option>
-                <option value="excl" selected=move || !inclusive()>{excl}</option>
-            </select>
-            <input type="text" class="builder-value builder-end" aria-label=value_label placeholder="* (open)" spellcheck="false"
-                prop:value=text
-                on:input:target=move |ev| {
-                    let typed = ev.target().value();
-                    write.update(|r| change(r, &|e| e.edited(&typed)));
-                } />
+            <span class="builder-range-end">
+                <select class="builder-bound" aria-label=label
+                    on:change:target=move |ev| {
+                        let keep = ev.target().value() == "incl";
+                        set_bound.update(|r| change(r, &|e| End { inclusive: keep, ..e.clone() }));
+                    }>
+                    <option value="incl" selected=inclusive.clone()>{incl}</option>
+                    <option value="excl" selected=move || !inclusive()>{excl}</option>
+                </select>
+                <input type="text" class="builder-value builder-end" aria-label=value_label placeholder="* (open)" spellcheck="false"
+                    prop:value=text
+                    on:input:target=move |ev| {
+                        let typed = ev.target().value();
+                        write.update(|r| change(r, &|e| e.edited(&typed)));
+                    } />
+            </span>
         }
     };
     let lower = end_editor(false);

@@ -1,17 +1,16 @@
 //! Query text drawn as coloured spans: plain text nodes only (Leptos escapes them),
-//! never markup made from the query.
+//! never markup made from the query. Keyed, so a keystroke re-creates only the
+//! spans it changed.
 
 use leptos::prelude::*;
 
-use crate::composer::highlight::Segment;
+use crate::composer::highlight::Piece;
 
-/// `text` as one `<span>` per segment.
-pub fn painted(text: &str, segments: &[Segment]) -> impl IntoView {
-    segments
-        .iter()
-        .map(|segment| {
-            let piece = segment.span.text(text).to_owned();
-            view! { <span class=segment.css_class()>{piece}</span> }
-        })
-        .collect_view()
+/// The pieces as one `<span>` each.
+pub fn painted(pieces: Memo<Vec<Piece>>) -> impl IntoView {
+    view! {
+        <For each=move || pieces.get() key=|p| (p.css.clone(), p.text.clone(), p.nth) let:piece>
+            <span class=piece.css>{piece.text}</span>
+        </For>
+    }
 }

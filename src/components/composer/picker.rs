@@ -28,6 +28,7 @@ pub fn QueryPicker(
     on_pick: Callback<String>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let container = NodeRef::<leptos::html::Div>::new();
     let name = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
     let popover_id = format!("{id}-queries");
@@ -84,17 +85,36 @@ pub fn QueryPicker(
 
     let popover_for_button = popover_id.clone();
     view! {
-        <div class="composer-picker" on:keydown=move |ev: web_sys::KeyboardEvent| {
-            if ev.key() == "Escape" && open.get_untracked() {
-                ev.stop_propagation();
-                open.set(false);
+        <div
+            class="composer-picker"
+            node_ref=container
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    ev.stop_propagation();
+                    open.set(false);
+                }
             }
-        }>
+            // Close when focus moves elsewhere on the page; not when the window loses
+            // it (the file chooser of "Import" does that, and must find the picker open).
+            on:focusout=move |_| {
+                set_timeout(
+                    move || {
+                        let document = document();
+                        let active = document.active_element().map(web_sys::Node::from);
+                        let inside = container.get_untracked().is_some_and(|c| c.contains(active.as_ref()));
+                        if !inside && document.has_focus().unwrap_or(true) {
+                            open.set(false);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        >
             <button type="button" class="picker-button" aria-haspopup="true"
                 aria-expanded=move || open.get().to_string() aria-controls=popover_for_button
                 on:click=move |_| open.update(|o| *o = !*o)>"Queries"</button>
             <Show when=move || open.get()>
-                <div id=popover_id.clone() class="popover picker-popover" role="group" aria-label="Saved and recent queries">
+                <div id=popover_id.clone() class="popover picker-popover" role="group" aria-label="Saved and recent queries" tabindex="-1">
                     <form class="picker-save" on:submit=move |ev| {
                         ev.prevent_default();
                         save();

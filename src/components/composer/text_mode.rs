@@ -8,13 +8,14 @@
 use leptos::html;
 use leptos::prelude::*;
 use sps_query::{Candidate, CandidateKind, Completion, Schema};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 
 use super::paint::painted;
 use super::suggest::ValueSource;
 use crate::composer::cache::ValueCache;
-use crate::composer::completion::{accept, candidates, continues, server_field, step};
-use crate::composer::highlight::Analysis;
+use crate::composer::completion::{accept, continues, merge, option_id, server_field, step};
+use crate::composer::highlight::Piece;
 use crate::composer::offsets::{byte_of_utf16, utf16_of_byte};
 
 /// The caret of `el` as a byte offset into `text`.
@@ -39,8 +40,8 @@ pub fn QueryInput(
     schema: &'static Schema,
     /// The text being edited.
     text: RwSignal<String>,
-    /// Its analysis (for the overlay).
-    analysis: Memo<Analysis>,
+    /// Its coloured pieces (the overlay).
+    pieces: Memo<Vec<Piece>>,
     /// Whether the text has errors (for `aria-invalid`).
     #[prop(into)]
     invalid: Signal<bool>,
@@ -63,14 +64,13 @@ pub fn QueryInput(
     let scope = suggest.as_ref().map(|s| s.scope);
     let has_source = suggest.is_some();
 
-    // The field whose values the server is asked for, while the list is open.
-    let wanted = Memo::new(move |_| {
-        if !has_source || !open.get() {
-            return None;
-        }
+    // What may come at the cursor, while the list is open.
+    let base = Memo::new(move |_| {
         let at = cursor.get();
-        text.with(|t| server_field(&sps_query::complete(t, at, schema), schema))
+        open.get().then(|| text.with(|t| sps_query::complete(t, at, schema)))
     });
+    // The field whose values the server is asked for.
+    let wanted = Memo::new(move |_| if has_source { base.with(|b| b.as_ref().and_then(|b| server_field(b, schema))) } else { None });
     let fetched = LocalResource::new(move || {
         let field = wanted.get();
         let scope_key = scope.map(|s| s.get()).unwrap_or_default();
@@ -92,20 +92,20 @@ pub fn QueryInput(
     });
 
     let completion = Memo::new(move |_| -> Option<Completion> {
-        if !open.get() {
-            return None;
-        }
-        let at = cursor.get();
+        let found = base.get()?;
         let scope_key = scope.map(|s| s.get()).unwrap_or_default();
         let field = wanted.get();
-        Some(text.with(|t| {
-            cache.with(|c| candidates(t, at, schema, field.and_then(|f| c.get(&scope_key, f)).unwrap_or(&[])))
+        let at = cursor.get_untracked();
+        Some(text.with_untracked(|t| {
+            cache.with(|c| merge(t, at, found, schema, field.and_then(|f| c.get(&scope_key, f)).unwrap_or(&[])))
         }))
     });
-    let count = Memo::new(move |_| completion.with(|c| c.as_ref().map_or(0, |c| c.candidates.len())));
+    let options = Memo::new(move |_| completion.with(|c| c.as_ref().map(|c| c.candidates.clone()).unwrap_or_default()));
+    let count = Memo::new(move |_| options.with(Vec::len));
     let shown = move || count.get() > 0;
     let listbox_id = format!("{id}-listbox");
-    let option_id = move |i: usize| format!("{id}-option-{i}");
+    // The active option's DOM id, which follows it as the list filters.
+    let active_id = Memo::new(move |_| active.get().and_then(|i| options.with(|o| o.get(i).map(|c| option_id(id, c)))));
 
     let accept_at = move |i: usize| {
         let Some(done) = completion.get_untracked() else { return };
@@ -174,7 +174,7 @@ pub fn QueryInput(
     Effect::new(move |_| {
         let (Some(i), Some(ul)) = (active.get(), list.get()) else { return };
         let Some(item) = ul.children().item(i as u32) else { return };
-        let Ok(item) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(item) else { return };
+        let Ok(item) = item.dyn_into::<web_sys::HtmlElement>() else { return };
         let (top, bottom) = (item.offset_top(), item.offset_top() + item.offset_height());
         if top < ul.scroll_top() {
             ul.set_scroll_top(top);
@@ -187,7 +187,7 @@ pub fn QueryInput(
     view! {
         <div class="composer-field">
             <div class="composer-overlay" aria-hidden="true" node_ref=overlay>
-                {move || text.with(|t| analysis.with(|a| painted(t, &a.segments)))}
+                {painted(pieces)}
                 // A trailing newline only makes a line with something after it.
                 " "
             </div>
@@ -206,7 +206,7 @@ pub fn QueryInput(
                 aria-autocomplete="list"
                 aria-expanded=move || shown().to_string()
                 aria-controls=move || shown().then(|| listbox_for_aria.clone())
-                aria-activedescendant=move || active.get().filter(|_| shown()).map(option_id)
+                aria-activedescendant=move || active_id.get().filter(|_| shown())
                 aria-invalid=move || invalid.get().to_string()
                 aria-describedby=format!("{id}-problems")
                 prop:value=move || text.get()
@@ -233,34 +233,34 @@ pub fn QueryInput(
                 }
             ></textarea>
             <Show when=shown>
-                <ul id=listbox_id.clone() node_ref=list role="listbox" class="composer-completions" aria-label="Suggestions">
-                    {move || {
-                        completion.get().map(|done| {
-                            done.candidates
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, candidate)| {
-                                    let is_active = move || active.get() == Some(i);
-                                    let kind = kind_label(&candidate);
-                                    view! {
-                                        <li
-                                            id=option_id(i)
-                                            role="option"
-                                            class="completion"
-                                            class:active=is_active
-                                            aria-selected=move || is_active().to_string()
-                                            on:mousedown=|ev| ev.prevent_default()
-                                            on:click=move |_| accept_at(i)
-                                        >
-                                            <span class="completion-label">{candidate.label}</span>
-                                            <span class="completion-kind">{kind}</span>
-                                            <span class="completion-description">{candidate.description}</span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                    }}
+                <ul id=listbox_id.clone() node_ref=list role="listbox" class="composer-completions" aria-label="Suggestions"
+                    // One listener for all options; mousedown would take the focus from the input.
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=move |ev| {
+                        let picked = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|el| el.closest("[role=option]").ok().flatten())
+                            .map(|el| el.id());
+                        let found = picked.and_then(|dom_id| options.with_untracked(|o| o.iter().position(|c| option_id(id, c) == dom_id)));
+                        if let Some(i) = found {
+                            accept_at(i);
+                        }
+                    }>
+                    <For each=move || options.get() key=|c| option_id(id, c) let:candidate>
+                        {
+                            let dom_id = option_id(id, &candidate);
+                            let mine = dom_id.clone();
+                            let is_active = move || active_id.with(|a| a.as_ref() == Some(&mine));
+                            let kind = kind_label(&candidate);
+                            view! {
+                                <li id=dom_id role="option" class="completion" class:active=is_active.clone()
+                                    aria-selected=move || is_active().to_string()>
+                                    <span class="completion-label">{candidate.label.clone()}</span>
+                                    <span class="completion-kind">{kind}</span>
+                                    <span class="completion-description">{candidate.description.clone()}</span>
+                                </li>
+                            }
+                        }
+                    </For>
                 </ul>
             </Show>
         </div>
