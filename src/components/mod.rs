@@ -9,7 +9,6 @@ pub mod histogram_panel;
 pub mod kiosk_bar;
 pub mod login_dialog;
 pub mod panel_data;
-pub mod query_bar;
 pub mod refresh;
 pub mod sessions;
 pub mod shell;

@@ -13,7 +13,7 @@ use sps_query::Schema;
 
 use crate::api::{ApiClient, ApiError};
 use crate::components::panel_data::use_panel_data;
-use crate::components::query_bar::QueryBar;
+use crate::components::composer::SessionComposer;
 use crate::components::refresh::{now, RefreshControl, Refresher};
 use crate::components::sessions::export::CsvExport;
 use crate::components::sessions::pager::Pager;
@@ -288,7 +288,7 @@ pub fn Sessions() -> impl IntoView {
             {active_badge}
         </div>
         <div class="toolbar">
-            <QueryBar />
+            <SessionComposer />
             <div class="toolbar-row">
                 <TimePicker />
                 <RefreshControl />
