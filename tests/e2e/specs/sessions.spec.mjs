@@ -88,7 +88,7 @@ test('search: total from _count, sort by a column, page, filter by a value', asy
   await expect(page).toHaveURL(new RegExp(`q=protocol%3A${protocol}`));
   await expect(page).not.toHaveURL(/page=2/);
   await expect(page).toHaveURL(/sort=duration/);
-  await expect(page.locator('.query-input').first()).toHaveValue(`protocol:${protocol}`);
+  await expect(page.getByLabel('Query', { exact: true })).toHaveValue(`protocol:${protocol}`);
   await expect.poll(async () => new Set((await tableRows(page)).map((r) => r[protocolAt])).size).toBe(1);
   expect((await tableRows(page))[0][protocolAt]).toBe(protocol);
   expect(errors).toEqual([]);
