@@ -2,7 +2,7 @@
 // the overview, the sessions list, one session, the login dialog — in both themes,
 // and on the overview's popups. No serious or critical violation may remain;
 // minor and moderate ones are printed for the record.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { openLoggedIn, PASSWORD, USER } from './helpers.mjs';
@@ -99,9 +99,7 @@ test('the audit itself finds serious problems', async ({ page }) => {
 
 test('the skip link moves focus to the main content and stays on the page', async ({ page }) => {
   // With <base href="/"> (README "Production deployment"), href="#main" means "/#main":
-  // the link navigates to the overview. Needs, in src/components/shell.rs, an on:click
-  // that prevents the default and focuses <main> (which then needs tabindex="-1").
-  test.fixme(true, 'needs the skip-link fix in src/components/shell.rs');
+  // the shell's link therefore moves the focus itself instead of navigating.
   await openLoggedIn(page, '/?refresh=off');
   await page.goto('/sessions');
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();

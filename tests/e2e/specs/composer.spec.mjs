@@ -1,7 +1,7 @@
 // The query composer on the overview: mistakes underlined under their characters,
 // keyboard completion of fields and server values, applying changes the charts,
 // the builder round trip, saved queries, accessibility, and the per-keystroke cost.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openLoggedIn, screenshots, watchErrors } from './helpers.mjs';

@@ -9,7 +9,7 @@
 //             `nginx` binary is installed; skipped otherwise)
 // In the browser every page is visited while `securitypolicyviolation` events and
 // console errors are recorded: there must be none.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import http from 'node:http';
