@@ -82,6 +82,26 @@ impl Refresher {
         r
     }
 
+    /// The controller of a page showing `ctl`'s view: the interval comes from the
+    /// view, a changed view asks about the present (not the last tick's "now"), and
+    /// the `r` shortcut starts a round.
+    pub fn provide_for(ctl: crate::state::url::ViewCtl) -> Self {
+        let r = Refresher::provide(Signal::derive(move || ctl.view.with(|v| v.refresh)));
+        Effect::new(move |_| {
+            ctl.view.track();
+            r.now.set(now());
+        });
+        if let Some(keys) = use_context::<crate::components::shortcuts::Shortcuts>() {
+            Effect::new(move |first: Option<()>| {
+                keys.refresh.track();
+                if first.is_some() {
+                    r.refresh();
+                }
+            });
+        }
+        r
+    }
+
     /// Starts a round now (the `r` key and the refresh button), unless one runs.
     pub fn refresh(self) {
         if self.in_flight.try_get_untracked() == Some(0) {

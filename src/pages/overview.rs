@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use crate::components::histogram_panel::HistogramPanel;
 use crate::components::kiosk_bar::KioskBar;
 use crate::components::composer::SessionComposer;
-use crate::components::refresh::{now, RefreshControl, Refresher};
-use crate::components::shortcuts::Shortcuts;
+use crate::components::refresh::{RefreshControl, Refresher};
 use crate::components::time_picker::TimePicker;
 use crate::components::top_n_panel::{PanelEditor, TopNPanel};
 use crate::state::url::ViewCtl;
@@ -16,20 +15,7 @@ use crate::state::view::{PanelSpec, DEFAULT_PANEL_SIZE, MAX_PANELS};
 #[component]
 pub fn Overview() -> impl IntoView {
     let ctl = ViewCtl::provide();
-    let refresher = Refresher::provide(Signal::derive(move || ctl.view.with(|v| v.refresh)));
-    // A changed view asks about the present, not the last tick's "now".
-    Effect::new(move |_| {
-        ctl.view.track();
-        refresher.now.set(now());
-    });
-    if let Some(keys) = use_context::<Shortcuts>() {
-        Effect::new(move |first: Option<()>| {
-            keys.refresh.track();
-            if first.is_some() {
-                refresher.refresh();
-            }
-        });
-    }
+    Refresher::provide_for(ctl);
     let display = move || ctl.view.with(|v| v.display);
     let bare = move || display().bare();
     let problems = move || {

@@ -14,12 +14,11 @@ use sps_query::Schema;
 use crate::api::{ApiClient, ApiError};
 use crate::components::panel_data::use_panel_data;
 use crate::components::composer::SessionComposer;
-use crate::components::refresh::{now, RefreshControl, Refresher};
+use crate::components::refresh::{RefreshControl, Refresher};
 use crate::components::sessions::export::CsvExport;
 use crate::components::sessions::pager::Pager;
 use crate::components::sessions::table::{CellFilter, Row, SessionsTable};
 use crate::components::sessions::tasks::{href, session_storage, url_pairs};
-use crate::components::shortcuts::Shortcuts;
 use crate::components::status::{Empty, ErrorNotice, Loading};
 use crate::components::time_picker::TimePicker;
 use crate::format;
@@ -53,19 +52,7 @@ fn check(q: &str) -> Result<(), ApiError> {
 #[component]
 pub fn Sessions() -> impl IntoView {
     let ctl = ViewCtl::provide();
-    let refresher = Refresher::provide(Signal::derive(move || ctl.view.with(|v| v.refresh)));
-    Effect::new(move |_| {
-        ctl.view.track();
-        refresher.now.set(now());
-    });
-    if let Some(keys) = use_context::<Shortcuts>() {
-        Effect::new(move |first: Option<()>| {
-            keys.refresh.track();
-            if first.is_some() {
-                refresher.refresh();
-            }
-        });
-    }
+    let refresher = Refresher::provide_for(ctl);
     let client = expect_context::<ApiClient>();
     let auth = client.auth();
     let location = use_location();
