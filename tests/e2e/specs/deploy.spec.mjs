@@ -292,15 +292,8 @@ for (const target of targets) {
 
     test(`${SUB}/: header links, the skip link and view changes stay under the sub-path`, async ({ page }) => {
       test.skip(target.name !== 'stand-in', 'one proxy suffices');
-      // Needs (outside this spec's files; see README "Production deployment"):
-      //  - src/components/header.rs, src/pages/not_found.rs: internal links built on
-      //    crate::app::router_base() (leptos_router leaves <A href="/x"> and <a href="/x">
-      //    as they are, outside the sub-path);
-      //  - src/state/url.rs ViewCtl::set: NavigateOptions { resolve: false, .. } (its path
-      //    comes from use_location() and already holds the base, which resolve adds again);
-      //  - src/components/shell.rs: the skip link must not navigate (href="#main" resolves
-      //    against <base href>): focus <main> in an on:click that prevents the default.
-      test.fixme(true, 'needs the component fixes listed above');
+      // Internal links carry the base (crate::app::app_path), ViewCtl navigates without
+      // resolving again, and the skip link moves the focus instead of navigating.
       const base = `${origin}${SUB}/`;
       await openLoggedIn(page, `${base}?refresh=off&panels=protocol`);
       const nav = page.getByRole('navigation', { name: 'Main' });
