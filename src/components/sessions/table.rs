@@ -102,7 +102,8 @@ pub fn SessionsTable(
         .into_iter()
         .map(|row| {
             let id = row.id.clone();
-            let href = session_href(&row.id, zone, None);
+            // A plain link (new tabs, copying) needs the path the app is served under.
+            let href = format!("{}{}", crate::app::router_base(), session_href(&row.id, zone, None));
             let active = matches!(cell(&row.body, &ACTIVE), Cell::Flag(true));
             let start = match cell(&row.body, &START) {
                 Cell::Time(t) => Some(t),
