@@ -115,7 +115,7 @@ pub fn Session() -> impl IntoView {
                 on:click=move |_| reload.update(|n| *n = n.wrapping_add(1))>"Reload"</button>
         </div>
         {problems}
-        <section class="panel session-summary" aria-label="Session details">{summary}</section>
+        <section class="panel session-summary" aria-label="Session details"><h2 class="sr-only">"Details"</h2>{summary}</section>
         <Show when=move || !not_found.get()>
             <AlertsPanel id view set_view tz reload times=alert_times />
             <EventsPanel ctx />
