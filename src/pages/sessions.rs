@@ -165,7 +165,7 @@ pub fn Sessions() -> impl IntoView {
     let on_filter = Callback::new(move |f: CellFilter| {
         let q = ctl.view.get_untracked().q;
         let next = if f.exclude { exclude_clause(&q, &term(f.field, &f.value)).ok() } else { narrowed(&q, f.field, &f.value) };
-        // A query that does not parse cannot be extended; the query bar shows why.
+        // A query that does not parse cannot be extended; the composer shows why.
         if let Some(q) = next {
             ctl.update(|v| v.q = q);
         }

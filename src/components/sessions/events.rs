@@ -8,7 +8,6 @@ use std::ops::Bound;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use gloo_timers::callback::Timeout;
-use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
@@ -18,6 +17,7 @@ use sps_query::builder::{add_clause, range};
 use sps_query::Schema;
 
 use crate::api::{ApiClient, ApiError};
+use crate::components::composer::Composer;
 use crate::charts::timeline::{probe_offsets, Sample, Timeline};
 use crate::components::sessions::safe_text::{clipped, SafeText};
 use crate::components::sessions::tasks::{Scope, Task};
@@ -611,37 +611,19 @@ fn EventDetail(event: SessionEvent, tz: Tz) -> impl IntoView {
     }
 }
 
-/// The events filter: a query in the events language, refused while it has errors.
+/// The events filter: the composer with the events schema; a query with errors
+/// is never applied.
 #[component]
 fn EventsQuery(view: Memo<SessionView>, set_view: Callback<(SessionView, bool)>) -> impl IntoView {
-    let (text, set_text) = signal(view.get_untracked().q);
-    // Follow the applied query (back/forward, "show all"), not other URL changes.
-    let applied = Memo::new(move |_| view.with(|v| v.q.clone()));
-    Effect::new(move |_| set_text.set(applied.get()));
-    let error = Memo::new(move |_| text.with(|t| query_error(t, Schema::events())));
-    let changed = move || text.get() != view.with(|v| v.q.clone());
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if error.get_untracked().is_none() {
-            let mut next = view.get_untracked();
-            next.q = text.get_untracked().trim().to_owned();
-            next.event = None;
-            set_view.run((next, false));
-        }
-    };
+    let value = Signal::derive(move || view.with(|v| v.q.clone()));
+    let on_apply = Callback::new(move |q: String| {
+        let mut next = view.get_untracked();
+        next.q = q;
+        next.event = None;
+        set_view.run((next, false));
+    });
     view! {
-        <form class="query-bar" role="search" aria-label="Filter events" on:submit=on_submit>
-            <label for="events-query" class="sr-only">"Events query"</label>
-            <input id="events-query" type="search" class="query-input" class:invalid=move || error.get().is_some()
-                placeholder="Filter events, e.g. content:sudo OR type:file_transfer"
-                spellcheck="false" autocomplete="off"
-                aria-invalid=move || error.get().is_some().to_string() aria-describedby="events-query-error"
-                prop:value=text
-                on:input:target=move |ev| set_text.set(ev.target().value())
-                on:keydown=move |ev| if ev.key() == "Escape" { set_text.set(view.get_untracked().q) } />
-            <button type="submit" class="primary" disabled=move || error.get().is_some() || !changed()
-                title=move || error.get().unwrap_or_default()>"Apply"</button>
-            <p id="events-query-error" class="query-error" role="alert">{move || error.get()}</p>
-        </form>
+        <Composer schema=Schema::events() value on_apply storage_key="events" id="events-query"
+            placeholder="Filter events, e.g. content:sudo OR type:file_transfer" />
     }
 }
