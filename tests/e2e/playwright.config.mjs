@@ -1,7 +1,8 @@
 // End-to-end tests against the release build (`dist/`) served by sps-sim on one
-// origin, as a reverse proxy serves it in production. Chromium is Debian's: no
-// browser is ever downloaded.
+// origin, as a reverse proxy serves it in production, with production's
+// Content-Security-Policy. Chromium is Debian's: no browser is ever downloaded.
 import { defineConfig } from '@playwright/test';
+import { CSP } from './csp.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 18089);
 const sim = process.env.SPS_SIM_BIN ?? '../../target/native/sps-sim';
@@ -28,6 +29,7 @@ export default defineConfig({
   },
   webServer: {
     command: `${sim} --listen 127.0.0.1:${port} --serve-dir ../../dist --sessions 5000 --seed 7 --user admin --password demo`,
+    env: { SPS_SIM_CSP: CSP },
     url: `http://127.0.0.1:${port}/config.json`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -34,6 +34,6 @@ pub mod session;
 pub mod store;
 pub mod time;
 
-pub use routes::{router, Sim};
+pub use routes::{router, AppFiles, Sim};
 pub use session::Session;
 pub use store::SessionStore;

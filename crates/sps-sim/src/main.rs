@@ -6,13 +6,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, SubsecRound, Utc};
+use axum::http::HeaderValue;
 use clap::Parser;
 
 use sps_sim::auth::Logins;
 use sps_sim::datadir::{self, Provenance};
 use sps_sim::demo::{DemoSpec, HUGE_SESSION_ID};
 use sps_sim::faults::{FaultSettings, Faults};
-use sps_sim::Sim;
+use sps_sim::{AppFiles, Sim};
 
 /// Stand-in SPS audit REST API with generated demo data.
 #[derive(Debug, Parser)]
@@ -45,6 +46,10 @@ struct Args {
     /// Also serve the built app (e.g. `dist/`) on the same origin.
     #[arg(long)]
     serve_dir: Option<PathBuf>,
+    /// Content-Security-Policy header sent with the served app (production's is in
+    /// deploy/nginx.conf).
+    #[arg(long, env = "SPS_SIM_CSP", requires = "serve_dir")]
+    csp: Option<HeaderValue>,
     /// The user name that can log in.
     #[arg(long, default_value = "admin")]
     user: String,
@@ -119,7 +124,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         sim = sim.with_control();
         eprintln!("sps-sim: test controls at http://{local}/__sim/faults and /__sim/expire-logins");
     }
-    let app = sps_sim::router(sim, args.serve_dir);
+    let app_files = args.serve_dir.map(|dir| AppFiles { dir, csp: args.csp });
+    let app = sps_sim::router(sim, app_files);
     sps_sim::server::serve(listener, app, faults, shutdown()).await;
     Ok(())
 }

@@ -3,12 +3,14 @@
 import { test, expect } from './fixtures.mjs';
 import { spawn } from 'node:child_process';
 import { screenshots } from './helpers.mjs';
+import { CSP } from '../csp.mjs';
 
-const port = 18091;
+// Clear of the main stand-in's port and of another checkout's run (E2E_PORT).
+const port = Number(process.env.E2E_PORT ?? 18089) + 1000;
 const sim = process.env.SPS_SIM_BIN ?? '../../target/native/sps-sim';
 
 function startSim() {
-  const child = spawn(sim, ['--listen', `127.0.0.1:${port}`, '--serve-dir', '../../dist', '--sessions', '2000', '--no-auth'],
+  const child = spawn(sim, ['--listen', `127.0.0.1:${port}`, '--serve-dir', '../../dist', '--csp', CSP, '--sessions', '2000', '--no-auth'],
     { stdio: 'ignore' });
   return child;
 }

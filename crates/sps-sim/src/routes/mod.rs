@@ -20,6 +20,8 @@ use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use serde_json::json;
 use tower_http::services::{ServeDir, ServeFile};
+use tower::Layer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth::{cookie_value, LoginCheck, Logins, COOKIE};
 use crate::error::{not_found, SimError, SimResult};
@@ -71,9 +73,19 @@ struct RemainingSeconds(u64);
 /// The firmware version `/api/info` reports, marking the sim as what it is.
 const FIRMWARE_VERSION: &str = "7.5.0 (sps-sim)";
 
-/// The router over `sim`; with `app_dir`, paths outside `/api` serve the built app
-/// from that directory, falling back to its `index.html` for client routes.
-pub fn router(sim: Sim, app_dir: Option<PathBuf>) -> Router {
+/// The built app served beside the API on one origin, as production's proxy serves it.
+#[derive(Debug, Clone)]
+pub struct AppFiles {
+    /// The build output (`dist/`).
+    pub dir: PathBuf,
+    /// The Content-Security-Policy sent with every file: production's (deploy/nginx.conf),
+    /// so the end-to-end tests run under it and catch what it would block.
+    pub csp: Option<HeaderValue>,
+}
+
+/// The router over `sim`; with `app`, paths outside `/api` serve the built app,
+/// falling back to its `index.html` for client routes.
+pub fn router(sim: Sim, app: Option<AppFiles>) -> Router {
     let shared = Arc::new(sim);
     let audit = Router::new()
         .route("/api/audit/sessions", get(sessions::list))
@@ -97,10 +109,11 @@ pub fn router(sim: Sim, app_dir: Option<PathBuf>) -> Router {
             .route("/__sim/expire-logins", post(control::expire_logins));
     }
     let api = api.with_state(shared);
-    match app_dir {
-        Some(dir) => {
+    match app {
+        Some(AppFiles { dir, csp }) => {
             let index = ServeFile::new(dir.join("index.html"));
-            api.fallback_service(ServeDir::new(dir).fallback(index))
+            let files = ServeDir::new(dir).fallback(index);
+            api.fallback_service(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp).layer(files))
         }
         None => api.fallback(no_such_endpoint),
     }
