@@ -1,11 +1,10 @@
 //! Evaluating a query against one JSON record (used by the stand-in server and tests).
 //! The semantics are documented on [`Query::matches`].
 
-use std::borrow::Cow;
-
 use serde_json::Value as Json;
 
 use crate::ast::{Bound, Clause, Expr, Query, Range, Value};
+use crate::record::{text_of, values_at};
 use crate::literal::{bool_of, instant_of, number_of, parse_bool, parse_number, parse_period};
 use crate::schema::{Field, FieldType, Schema};
 use crate::text_match::{contains_words, fold, Glob};
@@ -150,55 +149,4 @@ fn in_range<T: PartialOrd>(x: &T, range: &Range, read: impl Fn(&str) -> Option<T
         Bound::Exclusive(end) => read(&end.text).is_some_and(|e| if below { e < *x } else { *x < e }),
     };
     within(&range.lower, true) && within(&range.upper, false)
-}
-
-/// A record value as text: strings as they are, numbers and booleans as JSON writes them.
-fn text_of(value: &Json) -> Option<Cow<'_, str>> {
-    match value {
-        Json::String(s) => Some(Cow::Borrowed(s)),
-        Json::Number(n) => Some(Cow::Owned(n.to_string())),
-        Json::Bool(b) => Some(Cow::Owned(b.to_string())),
-        _ => None,
-    }
-}
-
-/// The non-null values at a dotted `path`, arrays flattened. A key may itself contain
-/// dots (`{"user.name": …}`), so every split of the path is tried.
-fn values_at<'r>(record: &'r Json, path: &str) -> Vec<&'r Json> {
-    let mut found = Vec::new();
-    collect(record, path, &mut found);
-    found
-}
-
-fn collect<'r>(value: &'r Json, path: &str, found: &mut Vec<&'r Json>) {
-    match value {
-        Json::Array(items) => items.iter().for_each(|item| collect(item, path, found)),
-        Json::Null => {}
-        _ if path.is_empty() => found.push(value),
-        Json::Object(map) => {
-            let splits = path.match_indices('.').map(|(i, _)| i).chain([path.len()]);
-            for split in splits {
-                if let Some(child) = map.get(&path[..split]) {
-                    collect(child, path.get(split + 1..).unwrap_or(""), found);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use super::*;
-
-    #[test]
-    fn dotted_paths_arrays_and_dotted_keys() {
-        let record = json!({"a": {"b": [1, {"c": 2}, null]}, "x.y": "z"});
-        assert_eq!(values_at(&record, "a.b").len(), 2);
-        assert_eq!(values_at(&record, "a.b.c"), vec![&json!(2)]);
-        assert_eq!(values_at(&record, "x.y"), vec![&json!("z")]);
-        assert!(values_at(&record, "a.q").is_empty());
-    }
 }

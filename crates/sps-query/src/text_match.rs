@@ -24,12 +24,15 @@ pub(crate) fn contains_words(value: &str, query: &str) -> bool {
     found.windows(wanted.len()).any(|window| window == wanted.as_slice())
 }
 
-/// A wildcard pattern compiled for case-insensitive matching.
-pub(crate) struct Glob {
+/// A wildcard pattern (`*` any run, `?` one character) compiled for case-insensitive
+/// matching of whole values: what a `field:pat*ern` clause tests, here and in the
+/// stand-in server's index scan.
+#[derive(Debug, Clone)]
+pub struct Glob {
     items: Vec<GlobItem>,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum GlobItem {
     Char(char),
     AnyChar,
@@ -37,7 +40,8 @@ enum GlobItem {
 }
 
 impl Glob {
-    pub(crate) fn new(pattern: &Pattern) -> Self {
+    /// The pattern, its literal parts lower-cased.
+    pub fn new(pattern: &Pattern) -> Self {
         let mut items = Vec::new();
         for part in pattern.parts() {
             match part {
@@ -50,7 +54,7 @@ impl Glob {
     }
 
     /// Whether the whole of `text` matches, ignoring case.
-    pub(crate) fn matches(&self, text: &str) -> bool {
+    pub fn matches(&self, text: &str) -> bool {
         let text: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
         let (mut p, mut t) = (0, 0);
         // Where the last `*` was and how much text it has swallowed, to backtrack to.

@@ -24,7 +24,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
-use sps_query::{bool_of, instant_of, number_of, FieldType, Schema as QuerySchema};
+use sps_query::{bool_of, instant_of, number_of, text_of, values_at, FieldType, Schema as QuerySchema};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
@@ -34,7 +34,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 use crate::error::SimResult;
 use crate::events::EventContext;
-use crate::session::{text_of, values_at, Session};
+use crate::session::Session;
 
 /// Tokenizer of keyword fields: the whole value, lower-cased.
 const KEYWORD: &str = "sim_keyword";

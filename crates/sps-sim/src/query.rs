@@ -45,7 +45,7 @@ use tantivy::{DocId, SegmentReader, TantivyDocument, Term};
 use crate::error::{SimError, SimResult};
 use crate::events::{EventContext, EventSource};
 use crate::index::{IndexFields, SessionIndex};
-use crate::scan::{scan, Glob, ValueTest};
+use crate::scan::{scan, ValueTest};
 
 /// Parses and validates a sessions query (`q` of the session endpoints).
 pub fn parse_sessions_query(text: &str) -> SimResult<Query> {
@@ -148,7 +148,7 @@ impl Translator<'_> {
         match (&clause.value, def.ty) {
             (QueryValue::Wildcard(p), _) if p.is_match_all() => self.present(def.name),
             (QueryValue::Term(text) | QueryValue::Phrase(text), Text) => term(Term::from_field_text(field, &lower(text))),
-            (QueryValue::Wildcard(pattern), Text) => scan(def.name, ValueTest::Glob(Glob::new(pattern))),
+            (QueryValue::Wildcard(pattern), Text) => scan(def.name, ValueTest::Glob(sps_query::Glob::new(pattern))),
             (QueryValue::Range(range), Text) => text_range(field, range),
             (QueryValue::Term(text) | QueryValue::Phrase(text), Integer) => match parse_number(text) {
                 Some(n) => one_value(Term::from_field_f64(field, n)),

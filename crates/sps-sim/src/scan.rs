@@ -12,7 +12,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use sps_query::{Pattern, PatternPart};
+use sps_query::Glob;
 use tantivy::query::doc_predicate_query::{ConstOrVariableSegmentPredicate, DocPredicate, DocPredicateQuery, SegmentDocPredicate};
 use tantivy::query::{AllScorer, Query as IndexQuery};
 use tantivy::columnar::StrColumn;
@@ -31,10 +31,9 @@ pub enum ValueTest {
 
 impl ValueTest {
     fn accepts(&self, value: &str) -> bool {
-        let value = lower(value);
         match self {
-            ValueTest::Contains(needle) => value.contains(needle.as_str()),
-            ValueTest::Glob(glob) => glob.matches(&value),
+            ValueTest::Contains(needle) => lower(value).contains(needle.as_str()),
+            ValueTest::Glob(glob) => glob.matches(value),
         }
     }
 }
@@ -98,70 +97,10 @@ impl SegmentDocPredicate for MarkedValues {
     }
 }
 
-/// A wildcard pattern compiled for lower-cased values: `*` any run, `?` one character.
-#[derive(Debug)]
-pub struct Glob {
-    items: Vec<GlobItem>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum GlobItem {
-    Char(char),
-    AnyChar,
-    AnyChars,
-}
-
-impl Glob {
-    /// The pattern, its literal parts lower-cased.
-    pub fn new(pattern: &Pattern) -> Self {
-        let mut items = Vec::new();
-        for part in pattern.parts() {
-            match part {
-                PatternPart::Literal(text) => items.extend(lower(text).chars().map(GlobItem::Char)),
-                PatternPart::AnyChar => items.push(GlobItem::AnyChar),
-                PatternPart::AnyChars => items.push(GlobItem::AnyChars),
-            }
-        }
-        Glob { items }
-    }
-
-    /// Whether all of `text` (lower-cased already) matches.
-    fn matches(&self, text: &str) -> bool {
-        let text: Vec<char> = text.chars().collect();
-        let (mut p, mut t) = (0, 0);
-        // The last `*` and how far into the text it reached, to backtrack to.
-        let mut star: Option<(usize, usize)> = None;
-        while t < text.len() {
-            match self.items.get(p) {
-                Some(GlobItem::AnyChars) => {
-                    star = Some((p, t));
-                    p += 1;
-                }
-                Some(GlobItem::AnyChar) => {
-                    p += 1;
-                    t += 1;
-                }
-                Some(GlobItem::Char(c)) if *c == text[t] => {
-                    p += 1;
-                    t += 1;
-                }
-                _ => match star {
-                    Some((star_p, star_t)) => {
-                        p = star_p + 1;
-                        t = star_t + 1;
-                        star = Some((star_p, star_t + 1));
-                    }
-                    None => return false,
-                },
-            }
-        }
-        self.items[p..].iter().all(|item| *item == GlobItem::AnyChars)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sps_query::Pattern;
 
     fn glob(s: &str) -> ValueTest {
         ValueTest::Glob(Glob::new(&Pattern::glob(s)))
