@@ -216,10 +216,25 @@ impl Pattern {
 
     /// A pattern where every `*` and `?` in `glob` is a wildcard and everything else literal.
     pub fn glob(glob: &str) -> Self {
+        Self::split(glob, false)
+    }
+
+    /// A pattern as query text writes it: `*` and `?` are wildcards and `\x` is the
+    /// character `x` (a trailing `\`, which the lexer refuses, stands for itself).
+    pub fn unescape(text: &str) -> Self {
+        Self::split(text, true)
+    }
+
+    fn split(text: &str, escapes: bool) -> Self {
         let mut parts = Vec::new();
         let mut literal = String::new();
-        for c in glob.chars() {
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
             let wild = match c {
+                '\\' if escapes => {
+                    literal.push(chars.next().unwrap_or('\\'));
+                    continue;
+                }
                 '*' => PatternPart::AnyChars,
                 '?' => PatternPart::AnyChar,
                 _ => {

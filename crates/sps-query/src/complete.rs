@@ -1,7 +1,8 @@
 //! Completion: what may be typed at the cursor, and suggestions for it.
 
 use crate::escape::escape_value;
-use crate::lexer::{decode_word, tokenize, Token, TokenKind};
+use crate::ast::Pattern;
+use crate::lexer::{tokenize, Token, TokenKind};
 use crate::schema::{FieldType, Schema};
 use crate::span::Span;
 
@@ -159,7 +160,7 @@ enum Context {
 fn context_before(query: &str, before: &[Token]) -> Context {
     let field_name = |token: &Token| {
         let raw = token.span.text(query);
-        decode_word(raw).into_literal().unwrap_or_else(|_| raw.to_owned())
+        Pattern::unescape(raw).into_literal().unwrap_or_else(|_| raw.to_owned())
     };
     let mut groups: Vec<Option<String>> = Vec::new();
     for (i, token) in before.iter().enumerate() {

@@ -6,7 +6,8 @@
 //! coloured up to and past its mistake.
 
 use crate::error::ParseErrorKind;
-use crate::lexer::{decode_word, tokenize, Token, TokenKind};
+use crate::ast::Pattern;
+use crate::lexer::{tokenize, Token, TokenKind};
 use crate::span::Span;
 
 /// What a piece of query text is.
@@ -69,7 +70,7 @@ fn colour(source: &str, token: &Token, next_is_colon: bool, out: &mut Vec<Highli
         TokenKind::Colon => TokenClass::Colon,
         TokenKind::And | TokenKind::Or | TokenKind::Not | TokenKind::Plus | TokenKind::Minus => TokenClass::Operator,
         TokenKind::Word if next_is_colon => TokenClass::Field,
-        TokenKind::Word if decode_word(token.span.text(source)).has_wildcards() => TokenClass::Wildcard,
+        TokenKind::Word if Pattern::unescape(token.span.text(source)).has_wildcards() => TokenClass::Wildcard,
         TokenKind::Word => TokenClass::Term,
         TokenKind::Phrase(_) => TokenClass::Phrase,
         TokenKind::Range(range) => {

@@ -2,7 +2,7 @@
 //! tokens, so the parser reports the first one it reaches and completion can read past
 //! them.
 
-use crate::ast::{Bound, Endpoint, Pattern, PatternPart, Range};
+use crate::ast::{Bound, Endpoint, Range};
 use crate::error::ParseErrorKind;
 use crate::span::Span;
 
@@ -237,28 +237,3 @@ fn error(kind: ParseErrorKind, at: Span) -> TokenKind {
     TokenKind::Error(kind, at)
 }
 
-/// Turns a word's source text into a literal or a pattern: `\x` is the character `x`,
-/// unescaped `*` and `?` are wildcards.
-pub(crate) fn decode_word(raw: &str) -> Pattern {
-    let mut parts = Vec::new();
-    let mut literal = String::new();
-    let mut chars = raw.chars();
-    while let Some(c) = chars.next() {
-        let wild = match c {
-            '\\' => {
-                literal.extend(chars.next());
-                continue;
-            }
-            '*' => PatternPart::AnyChars,
-            '?' => PatternPart::AnyChar,
-            _ => {
-                literal.push(c);
-                continue;
-            }
-        };
-        parts.push(PatternPart::Literal(std::mem::take(&mut literal)));
-        parts.push(wild);
-    }
-    parts.push(PatternPart::Literal(literal));
-    Pattern::from_parts(parts)
-}

@@ -5,9 +5,9 @@
 //! Lucene's prefix rules are resolved here: in an OR-level list, `-x`/`NOT x`/`!x` exclude
 //! and `+x` requires, so the list becomes a conjunction.
 
-use crate::ast::{Clause, Expr, FieldRef, Query, Value};
+use crate::ast::{Clause, Expr, FieldRef, Pattern, Query, Value};
 use crate::error::{ParseError, ParseErrorKind};
-use crate::lexer::{decode_word, tokenize, Token, TokenKind};
+use crate::lexer::{tokenize, Token, TokenKind};
 use crate::span::Span;
 
 /// How deep parentheses and prefix operators may nest. Bounds recursion so that no
@@ -286,7 +286,7 @@ impl<'a> Parser<'a> {
 
     /// After `word`, with a `:` next.
     fn fielded(&mut self, name_span: Span, group: Option<&FieldRef>) -> Result<Expr, ParseError> {
-        let pattern = decode_word(self.text(name_span));
+        let pattern = Pattern::unescape(self.text(name_span));
         let name = pattern.into_literal().map_err(|_| ParseError::new(ParseErrorKind::WildcardInField, name_span))?;
         if let Some(group) = group {
             let kind = ParseErrorKind::NestedField { field: name, group: group.name.clone() };
@@ -325,7 +325,7 @@ impl<'a> Parser<'a> {
         match &token.kind {
             TokenKind::Phrase(text) => Value::Phrase(text.clone()),
             TokenKind::Range(range) => Value::Range(range.clone()),
-            _ => match decode_word(self.text(token.span)).into_literal() {
+            _ => match Pattern::unescape(self.text(token.span)).into_literal() {
                 Ok(text) => Value::Term(text),
                 Err(pattern) => Value::Wildcard(pattern),
             },

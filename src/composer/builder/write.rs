@@ -4,7 +4,7 @@
 use std::ops::Bound as StdBound;
 
 use sps_query::builder::{not, pattern, phrase, range, term};
-use sps_query::{Expr, Pattern, PatternPart, Query, Span};
+use sps_query::{Expr, Pattern, Query, Span};
 use thiserror::Error;
 
 use super::{Condition, End, Group, Item, Join, Literal, Row};
@@ -84,7 +84,8 @@ fn row_expr(row: &Row, position: &str) -> Result<Expr, Incomplete> {
             }
         }
         Condition::Matches(glob) if glob.is_empty() => return Err(missing()),
-        Condition::Matches(glob) => pattern(field, parse_glob(glob)),
+        // The builder's wildcard text: `*` and `?` wild, `\x` the character `x`.
+        Condition::Matches(glob) => pattern(field, Pattern::unescape(glob)),
         Condition::Between { lower, upper } => range(field, bound(lower), bound(upper)),
     };
     query.into_root().ok_or_else(missing)
@@ -106,29 +107,4 @@ fn bound(end: &End) -> StdBound<&str> {
         (Some(text), true) => StdBound::Included(text),
         (Some(text), false) => StdBound::Excluded(text),
     }
-}
-
-/// The builder's wildcard text as a pattern: `*` and `?` wild, `\x` the character `x`.
-pub(super) fn parse_glob(glob: &str) -> Pattern {
-    let mut parts = Vec::new();
-    let mut literal = String::new();
-    let mut chars = glob.chars();
-    while let Some(c) = chars.next() {
-        let wild = match c {
-            '\\' => {
-                literal.push(chars.next().unwrap_or('\\'));
-                continue;
-            }
-            '*' => PatternPart::AnyChars,
-            '?' => PatternPart::AnyChar,
-            c => {
-                literal.push(c);
-                continue;
-            }
-        };
-        parts.push(PatternPart::Literal(std::mem::take(&mut literal)));
-        parts.push(wild);
-    }
-    parts.push(PatternPart::Literal(literal));
-    Pattern::from_parts(parts)
 }
