@@ -1,61 +1,19 @@
-//! Histogram intervals: how SPS cuts a window into bins (aligned to the unit in
-//! UTC, weeks from Monday, months and years by the calendar), how many bins a
-//! window gives, and which bin size to ask for.
+//! Which histogram bin size to ask for: one that gives a readable number of bars and
+//! stays under the server's limit (how SPS cuts a window into bins is
+//! `sps_api::BinSize::interval_start` and friends).
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use sps_api::BinSize;
 
 /// About this many bins make a readable histogram.
 pub const TARGET_BINS: f64 = 60.0;
-
-/// The start of the bin holding `t`.
-pub fn bin_start(t: DateTime<Utc>, bin: BinSize) -> DateTime<Utc> {
-    let date = t.date_naive();
-    let midnight = |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default());
-    match bin {
-        BinSize::Second => t.with_nanosecond(0).unwrap_or(t),
-        BinSize::Minute => t.with_nanosecond(0).and_then(|t| t.with_second(0)).unwrap_or(t),
-        BinSize::Hour => t.with_nanosecond(0).and_then(|t| t.with_second(0)).and_then(|t| t.with_minute(0)).unwrap_or(t),
-        BinSize::Day => midnight(date),
-        BinSize::Week => midnight(date - Duration::days(i64::from(date.weekday().num_days_from_monday()))),
-        BinSize::Month => midnight(date.with_day(1).unwrap_or(date)),
-        BinSize::Year => midnight(NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date)),
-    }
-}
-
-/// The start of the bin after the one starting at `start`.
-pub fn next_bin(start: DateTime<Utc>, bin: BinSize) -> DateTime<Utc> {
-    match bin.fixed_duration() {
-        Some(d) => start + d,
-        None => {
-            let months = if bin == BinSize::Year { 12 } else { 1 };
-            start.checked_add_months(chrono::Months::new(months)).unwrap_or(start + bin.approx_duration())
-        }
-    }
-}
-
-/// How many bins `[start, end]` touches.
-pub fn bin_count(start: DateTime<Utc>, end: DateTime<Utc>, bin: BinSize) -> u64 {
-    if end < start {
-        return 0;
-    }
-    let first = bin_start(start, bin);
-    match bin.fixed_duration() {
-        Some(d) => ((end - first).num_seconds() / d.num_seconds().max(1)) as u64 + 1,
-        None => {
-            let months = |t: DateTime<Utc>| i64::from(t.year()) * 12 + i64::from(t.month0());
-            let span = months(end) - months(first);
-            (if bin == BinSize::Year { span / 12 } else { span }) as u64 + 1
-        }
-    }
-}
 
 /// The bin size whose bin count is closest to [`TARGET_BINS`] (by ratio) and
 /// within `max_bins`.
 pub fn auto_bin(start: DateTime<Utc>, end: DateTime<Utc>, max_bins: u64) -> BinSize {
     BinSize::ALL
         .into_iter()
-        .map(|b| (b, bin_count(start, end, b)))
+        .map(|b| (b, b.interval_count(start, end)))
         .filter(|(_, n)| *n <= max_bins)
         .min_by(|a, b| distance(a.1).total_cmp(&distance(b.1)))
         .map(|(b, _)| b)
@@ -91,7 +49,7 @@ pub fn decide(choice: BinChoice, start: DateTime<Utc>, end: DateTime<Utc>, max_b
     match choice {
         BinChoice::Auto => BinDecision { bin: auto, note: None },
         BinChoice::Fixed(bin) => {
-            let n = bin_count(start, end, bin);
+            let n = bin.interval_count(start, end);
             if n <= max_bins {
                 BinDecision { bin, note: None }
             } else {
@@ -109,35 +67,10 @@ pub fn decide(choice: BinChoice, start: DateTime<Utc>, end: DateTime<Utc>, max_b
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Duration;
 
     fn at(s: &str) -> DateTime<Utc> {
         s.parse().unwrap()
-    }
-
-    #[test]
-    fn bins_align_like_the_server() {
-        let t = at("2026-11-25T13:47:12.5Z");
-        assert_eq!(bin_start(t, BinSize::Second), at("2026-11-25T13:47:12Z"));
-        assert_eq!(bin_start(t, BinSize::Minute), at("2026-11-25T13:47:00Z"));
-        assert_eq!(bin_start(t, BinSize::Hour), at("2026-11-25T13:00:00Z"));
-        assert_eq!(bin_start(t, BinSize::Day), at("2026-11-25T00:00:00Z"));
-        assert_eq!(bin_start(t, BinSize::Week), at("2026-11-23T00:00:00Z"), "Monday");
-        assert_eq!(bin_start(t, BinSize::Month), at("2026-11-01T00:00:00Z"));
-        assert_eq!(bin_start(t, BinSize::Year), at("2026-01-01T00:00:00Z"));
-        assert_eq!(next_bin(at("2026-01-31T00:00:00Z"), BinSize::Month), at("2026-02-28T00:00:00Z"));
-        assert_eq!(next_bin(at("2026-11-01T00:00:00Z"), BinSize::Month), at("2026-12-01T00:00:00Z"));
-        assert_eq!(next_bin(at("2026-01-01T00:00:00Z"), BinSize::Year), at("2027-01-01T00:00:00Z"));
-    }
-
-    #[test]
-    fn counts_include_partial_bins_at_both_ends() {
-        let (s, e) = (at("2026-11-22T10:30:00Z"), at("2026-11-23T10:30:00Z"));
-        assert_eq!(bin_count(s, e, BinSize::Hour), 25);
-        assert_eq!(bin_count(s, e, BinSize::Day), 2);
-        assert_eq!(bin_count(s, e, BinSize::Minute), 1441);
-        assert_eq!(bin_count(at("2026-01-15T00:00:00Z"), at("2026-03-02T00:00:00Z"), BinSize::Month), 3);
-        assert_eq!(bin_count(at("2025-12-31T00:00:00Z"), at("2026-01-01T00:00:00Z"), BinSize::Year), 2);
-        assert_eq!(bin_count(e, s, BinSize::Hour), 0);
     }
 
     #[test]
@@ -161,7 +94,7 @@ mod tests {
             let start = end - Duration::minutes(minutes);
             for max in [10, 100, 1000] {
                 let bin = auto_bin(start, end, max);
-                assert!(bin_count(start, end, bin) <= max || bin == BinSize::Year, "{minutes} {max} {bin}");
+                assert!(bin.interval_count(start, end) <= max || bin == BinSize::Year, "{minutes} {max} {bin}");
             }
         }
     }

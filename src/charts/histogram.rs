@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sps_api::{BinSize, HistogramBucket};
 
-use crate::charts::bins::next_bin;
 use crate::charts::ticks::count_ticks;
 use crate::charts::time_ticks::time_ticks;
 use crate::charts::top_n_layout::{Rect, CHAR_PX};
@@ -41,7 +40,7 @@ impl Histogram {
             .iter()
             .map(|b| {
                 let start = b.id.as_datetime();
-                HistBin { start, end: next_bin(start, bin), started: b.start_count, active: b.active_count }
+                HistBin { start, end: bin.next_interval(start), started: b.start_count, active: b.active_count }
             })
             .collect();
         bins.sort_by_key(|b| b.start);

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::TimeDelta;
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::envelope::ObjectResponse;
@@ -113,6 +113,51 @@ impl BinSize {
         };
         self.fixed_duration().unwrap_or(longest_calendar_unit)
     }
+
+    /// The start of the interval holding `t`. SPS aligns intervals to the unit in UTC:
+    /// seconds to days on their boundaries, weeks on ISO weeks (from Monday), months and
+    /// years on the calendar. The stand-in server and the dashboard both cut by this.
+    pub fn interval_start(self, t: DateTime<Utc>) -> DateTime<Utc> {
+        let date = t.date_naive();
+        let midnight = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc();
+        let whole_seconds = t.with_nanosecond(0).unwrap_or(t);
+        match self {
+            BinSize::Second => whole_seconds,
+            BinSize::Minute => whole_seconds.with_second(0).unwrap_or(t),
+            BinSize::Hour => whole_seconds.with_second(0).and_then(|t| t.with_minute(0)).unwrap_or(t),
+            BinSize::Day => midnight(date),
+            BinSize::Week => midnight(date - TimeDelta::days(i64::from(date.weekday().num_days_from_monday()))),
+            BinSize::Month => midnight(date.with_day(1).unwrap_or(date)),
+            BinSize::Year => midnight(NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date)),
+        }
+    }
+
+    /// The start of the interval after the one starting at `start`.
+    pub fn next_interval(self, start: DateTime<Utc>) -> DateTime<Utc> {
+        match self.fixed_duration() {
+            Some(length) => start + length,
+            None => {
+                let months = if self == BinSize::Year { 12 } else { 1 };
+                start.checked_add_months(Months::new(months)).unwrap_or(start + self.approx_duration())
+            }
+        }
+    }
+
+    /// How many intervals the window `[start, end]` touches, partial ones at both ends
+    /// included (0 when `end` is before `start`).
+    pub fn interval_count(self, start: DateTime<Utc>, end: DateTime<Utc>) -> u64 {
+        if end < start {
+            return 0;
+        }
+        let first = self.interval_start(start);
+        let months = |t: DateTime<Utc>| i64::from(t.year()) * 12 + i64::from(t.month0());
+        let span = match self.fixed_duration() {
+            Some(length) => (end - first).num_milliseconds() / length.num_milliseconds(),
+            None if self == BinSize::Year => i64::from(end.year() - first.year()),
+            None => months(end) - months(first),
+        };
+        span.max(0).unsigned_abs() + 1
+    }
 }
 
 impl FromStr for BinSize {
@@ -185,6 +230,41 @@ mod tests {
         assert_eq!(BinSize::Second.approx_duration(), TimeDelta::seconds(1));
         let finest_first: Vec<_> = BinSize::ALL.iter().map(|b| b.approx_duration()).collect();
         assert!(finest_first.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn intervals_align_in_utc_weeks_from_monday() {
+        let t = at("2026-11-25T13:47:12.5Z");
+        let starts: Vec<_> = BinSize::ALL.iter().map(|b| b.interval_start(t)).collect();
+        let want = ["13:47:12", "13:47:00", "13:00:00", "11-25", "11-23", "11-01", "01-01"];
+        let expected: Vec<_> = want
+            .iter()
+            .map(|w| if w.contains(':') { at(&format!("2026-11-25T{w}Z")) } else { at(&format!("2026-{w}T00:00:00Z")) })
+            .collect();
+        assert_eq!(starts, expected);
+        assert_eq!(BinSize::Month.next_interval(at("2026-01-31T00:00:00Z")), at("2026-02-28T00:00:00Z"));
+        assert_eq!(BinSize::Month.next_interval(at("2026-11-01T00:00:00Z")), at("2026-12-01T00:00:00Z"));
+        assert_eq!(BinSize::Year.next_interval(at("2026-01-01T00:00:00Z")), at("2027-01-01T00:00:00Z"));
+        assert_eq!(BinSize::Hour.next_interval(at("2026-01-01T00:00:00Z")), at("2026-01-01T01:00:00Z"));
+    }
+
+    #[test]
+    fn counts_include_partial_intervals_at_both_ends() {
+        let (s, e) = (at("2026-11-22T10:30:00Z"), at("2026-11-23T10:30:00Z"));
+        assert_eq!(BinSize::Hour.interval_count(s, e), 25);
+        assert_eq!(BinSize::Day.interval_count(s, e), 2);
+        assert_eq!(BinSize::Minute.interval_count(s, e), 1441);
+        assert_eq!(BinSize::Month.interval_count(at("2026-01-15T00:00:00Z"), at("2026-03-02T00:00:00Z")), 3);
+        assert_eq!(BinSize::Year.interval_count(at("2025-12-31T00:00:00Z"), at("2026-01-01T00:00:00Z")), 2);
+        assert_eq!(BinSize::Hour.interval_count(e, s), 0);
+        // The reference page: "from 2018-02-12:14:40 to 2018-02-16:14:40 … day … five
+        // datasets … week … one".
+        let (s, e) = (at("2018-02-12T14:40:00Z"), at("2018-02-16T14:40:00Z"));
+        assert_eq!((BinSize::Day.interval_count(s, e), BinSize::Week.interval_count(s, e)), (5, 1));
     }
 
     #[test]

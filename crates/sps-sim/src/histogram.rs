@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use sps_api::{BinSize, HistogramBucket, Timestamp};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
@@ -37,8 +37,8 @@ impl Bins {
         if end < start {
             return Err(SimError::InvalidQuery("`end` is before `start`".into()));
         }
-        let first = align(start, unit);
-        let count = interval_count(first, end, unit);
+        let first = unit.interval_start(start);
+        let count = unit.interval_count(start, end);
         if count > MAX_BUCKETS {
             return Err(SimError::TooManyBuckets { buckets: count, bin_size: unit.as_str(), max: MAX_BUCKETS });
         }
@@ -46,7 +46,7 @@ impl Bins {
         let mut at = first;
         for _ in 0..=count {
             edges.push(at.timestamp_millis());
-            at = next(at, unit);
+            at = unit.next_interval(at);
         }
         let fixed = unit.fixed_duration().map(|d| (first.timestamp_millis(), d.num_milliseconds()));
         Ok(Bins { edges, fixed })
@@ -100,42 +100,6 @@ impl Bins {
             })
             .collect()
     }
-}
-
-/// The start of the interval of `unit` holding `t`.
-pub fn align(t: DateTime<Utc>, unit: BinSize) -> DateTime<Utc> {
-    let date = t.date_naive();
-    let midnight = |d: NaiveDate| Utc.from_utc_datetime(&d.and_time(chrono::NaiveTime::MIN));
-    let whole_seconds = t.with_nanosecond(0).unwrap_or(t);
-    match unit {
-        BinSize::Second => whole_seconds,
-        BinSize::Minute => whole_seconds.with_second(0).unwrap_or(t),
-        BinSize::Hour => whole_seconds.with_second(0).and_then(|t| t.with_minute(0)).unwrap_or(t),
-        BinSize::Day => midnight(date),
-        BinSize::Week => midnight(date - Duration::days(i64::from(date.weekday().num_days_from_monday()))),
-        BinSize::Month => midnight(date.with_day(1).unwrap_or(date)),
-        BinSize::Year => midnight(NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date)),
-    }
-}
-
-/// The start of the interval after the one starting at `start`.
-fn next(start: DateTime<Utc>, unit: BinSize) -> DateTime<Utc> {
-    match (unit.fixed_duration(), unit) {
-        (Some(length), _) => start + length,
-        (None, BinSize::Year) => start.checked_add_months(Months::new(12)).unwrap_or(start + unit.approx_duration()),
-        (None, _) => start.checked_add_months(Months::new(1)).unwrap_or(start + unit.approx_duration()),
-    }
-}
-
-/// How many intervals from the one starting at `first` to the one holding `end`.
-fn interval_count(first: DateTime<Utc>, end: DateTime<Utc>, unit: BinSize) -> u64 {
-    let months = |t: DateTime<Utc>| i64::from(t.year()) * 12 + i64::from(t.month0());
-    let span = match unit.fixed_duration() {
-        Some(length) => (end - first).num_milliseconds() / length.num_milliseconds(),
-        None if unit == BinSize::Year => i64::from(end.year() - first.year()),
-        None => months(end) - months(first),
-    };
-    span.max(0) as u64 + 1
 }
 
 /// Sessions started per interval, and the change of the active count at each
@@ -246,19 +210,10 @@ impl SegmentCollector for SegmentBinCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Duration;
 
     fn at(s: &str) -> DateTime<Utc> {
         s.parse().unwrap()
-    }
-
-    #[test]
-    fn intervals_align_to_the_unit() {
-        let t = at("2026-11-25T13:47:12.5Z");
-        assert_eq!(align(t, BinSize::Second), at("2026-11-25T13:47:12Z"));
-        assert_eq!(align(t, BinSize::Hour), at("2026-11-25T13:00:00Z"));
-        assert_eq!(align(t, BinSize::Week), at("2026-11-23T00:00:00Z"), "ISO weeks start on Monday");
-        assert_eq!(align(t, BinSize::Month), at("2026-11-01T00:00:00Z"));
-        assert_eq!(align(t, BinSize::Year), at("2026-01-01T00:00:00Z"));
     }
 
     #[test]
