@@ -10,7 +10,11 @@ use sps_dashboard::charts::top_n::TopN;
 use sps_dashboard::components::top_n_chart::{TopNChart, ValueFilter};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+use web_sys::{HtmlCanvasElement, HtmlElement};
+
+mod support;
+
+use support::{colour_count, host, settle, texts};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -23,42 +27,6 @@ fn model() -> TopN {
     TopN::from_stats(&serde_json::from_str(USERS_BY_PROTOCOL).expect("fixture parses"))
 }
 
-/// A fresh, sized element attached to the page.
-fn host(width_px: u32) -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").expect("div").unchecked_into();
-    el.style().set_property("width", &format!("{width_px}px")).expect("style");
-    document().body().expect("body").append_child(&el).expect("append");
-    el
-}
-
-/// Lets effects and the browser run.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).expect("timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer fires");
-}
-
-fn cells(root: &HtmlElement, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
-}
-
-/// Distinct colours among a sample of the canvas's pixels.
-fn colour_count(canvas: &HtmlCanvasElement) -> usize {
-    let ctx: CanvasRenderingContext2d =
-        canvas.get_context("2d").expect("context").expect("2d").unchecked_into();
-    let data = ctx
-        .get_image_data(0.0, 0.0, canvas.width().into(), canvas.height().into())
-        .expect("pixels")
-        .data();
-    let mut seen = std::collections::BTreeSet::new();
-    for px in data.chunks_exact(4).step_by(7) {
-        seen.insert((px[0], px[1], px[2]));
-    }
-    seen.len()
-}
-
 #[wasm_bindgen_test]
 async fn top_n_chart_mounts_with_table_rows_and_draws() {
     let root = host(600);
@@ -67,11 +35,11 @@ async fn top_n_chart_mounts_with_table_rows_and_draws() {
     });
 
     assert_eq!(
-        cells(&root, "tbody td:first-child"),
+        texts(&root, "tbody td:first-child"),
         vec!["alice", "ssh", "other (2 sessions)", "<img src=x onerror=alert(1)>", "rdp", "ssh", "other (1,234 sessions)"]
     );
-    assert_eq!(cells(&root, "tbody td.num"), vec!["5", "3", "2", "4", "3", "1", "1,234"]);
-    assert_eq!(cells(&root, "thead th"), vec!["user.gateway_username", "count"]);
+    assert_eq!(texts(&root, "tbody td.num"), vec!["5", "3", "2", "4", "3", "1", "1,234"]);
+    assert_eq!(texts(&root, "thead th"), vec!["user.gateway_username", "count"]);
     assert!(root.query_selector("img").expect("selector").is_none(), "user text must never become markup");
 
     assert!(root.query_selector("table").expect("selector").is_some(), "the table is always in the DOM");
@@ -87,7 +55,7 @@ async fn top_n_chart_mounts_with_table_rows_and_draws() {
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     assert!(canvas.get_attribute("aria-label").unwrap_or_default().starts_with("Top users: alice 5"));
     assert!(colour_count(&canvas) > 3, "the mounted chart drew bars and labels");
-    assert_eq!(cells(&root, ".legend li"), vec!["ssh", "rdp", "other"]);
+    assert_eq!(texts(&root, ".legend li"), vec!["ssh", "rdp", "other"]);
     root.remove();
 }
 

@@ -12,15 +12,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod support;
 
-/// Lets effects and the browser run.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).expect("timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer fires");
-}
+use support::{find, host, settle, texts};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// A DOM event built through JS (`new KeyboardEvent("keydown", {...})`), bubbling
 /// like a real one so Leptos' delegated listeners see it.
@@ -32,23 +28,6 @@ fn dom_event(constructor: &str, kind: &str, fields: &[(&str, JsValue)]) -> web_s
     let class: js_sys::Function = js_sys::Reflect::get(&window(), &constructor.into()).expect("constructor").unchecked_into();
     let args = js_sys::Array::of2(&kind.into(), &init);
     js_sys::Reflect::construct(&class, &args).expect("event").unchecked_into()
-}
-
-/// A fresh element attached to the page.
-fn host() -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").expect("div").unchecked_into();
-    el.style().set_property("width", "900px").expect("style");
-    document().body().expect("body").append_child(&el).expect("append");
-    el
-}
-
-fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
-    root.query_selector(selector).expect("selector").unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
-}
-
-fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
 }
 
 /// Types `text` into the textarea as the browser would report it (value, caret, input event).
@@ -88,7 +67,7 @@ impl Mounted {
 }
 
 fn mount(initial: &str, suggest: Option<ValueSource>, storage_key: &'static str) -> Mounted {
-    let root = host();
+    let root = host(900);
     let applied = Arc::new(Mutex::new(Vec::new()));
     let seen = applied.clone();
     let initial = initial.to_owned();

@@ -18,46 +18,19 @@ use sps_dashboard::state::view::ZoneChoice;
 use sps_dashboard::text::highlight::highlight;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+use web_sys::{HtmlCanvasElement, HtmlElement};
+
+mod support;
+
+use support::{colour_count, host, settle, texts};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const HOSTILE: &str = "echo '<script>alert(1)</script>' \u{1b}[31mred\u{1b}[0m\u{7} mv invoice\u{202e}fdp.exe sudo\u{200b} -i <img src=x onerror=alert(2)>";
 
-/// A fresh, sized element attached to the page.
-fn host(width_px: u32) -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").expect("div").unchecked_into();
-    el.style().set_property("width", &format!("{width_px}px")).expect("style");
-    document().body().expect("body").append_child(&el).expect("append");
-    el
-}
-
-/// Lets effects and the browser run.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).expect("timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer fires");
-}
-
-fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
-}
-
 fn click(root: &HtmlElement, selector: &str) {
     let el: HtmlElement = root.query_selector(selector).expect("selector").expect(selector).unchecked_into();
     el.click();
-}
-
-fn colour_count(canvas: &HtmlCanvasElement) -> usize {
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").expect("context").expect("2d").unchecked_into();
-    let data = ctx.get_image_data(0.0, 0.0, canvas.width().into(), canvas.height().into()).expect("pixels").data();
-    let mut seen = std::collections::BTreeSet::new();
-    for px in data.chunks_exact(4).step_by(5) {
-        seen.insert((px[0], px[1], px[2]));
-    }
-    seen.len()
 }
 
 #[wasm_bindgen_test]
