@@ -95,6 +95,26 @@ test('absurd URL parameters are explained, and the page still works', async ({ p
   await expect(page.getByRole('region', { name: 'verdict', exact: true }).getByRole('img')).toBeVisible();
 });
 
+test('a 10 KB query, negative sizes and unknown columns are explained; both pages still work', async ({ page }) => {
+  const errors = watchErrors(page);
+  const huge = encodeURIComponent(`protocol:ssh OR ${'user.gateway_username:alice OR '.repeat(400)}protocol:rdp`);
+  expect(huge.length).toBeGreaterThan(10 * 1024);
+  await openLoggedIn(page, `/?refresh=off&panels=protocol&q=${huge}`);
+  const banner = page.getByRole('alert').filter({ hasText: 'Parts of this link could not be used' });
+  await expect(banner).toContainText('longer than 10 KB and was dropped');
+  await expect(page.getByRole('region', { name: 'protocol', exact: true }).getByRole('img')).toBeVisible();
+
+  await page.goto(`/sessions?refresh=off&size=-5&page=-3&sort=nope&cols=protocol,bogus&q=${huge}`);
+  const problems = page.getByRole('alert').filter({ hasText: 'Parts of this link could not be used' });
+  await expect(problems).toContainText('page size `-5` must be 1 to');
+  await expect(problems).toContainText('page `-3` is not a page number');
+  await expect(problems).toContainText('cannot sort by `nope`');
+  await expect(problems).toContainText('`bogus`');
+  await expect(problems).toContainText('longer than 10 KB');
+  await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('the time picker sets quick ranges, shifts and zooms out', async ({ page }) => {
   await openLoggedIn(page, '/?refresh=off&panels=protocol');
   await page.getByRole('button', { name: 'Last 24 hours' }).click();
