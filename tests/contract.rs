@@ -29,7 +29,7 @@ const BASE: &str = "/api";
 fn store() -> &'static SessionStore {
     static STORE: OnceLock<SessionStore> = OnceLock::new();
     STORE.get_or_init(|| {
-        let spec = DemoSpec { sessions: 500, seed: 3, days: 7, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap() };
+        let spec = DemoSpec { sessions: 500, seed: 3, days: 7, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(), hostile: false };
         demo::store(&spec).expect("the demo data indexes")
     })
 }

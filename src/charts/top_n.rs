@@ -4,6 +4,7 @@
 use sps_api::StatsResponse;
 
 use crate::format;
+use crate::text::safe::label;
 
 /// A stats answer ready to draw and tabulate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +127,7 @@ impl TopN {
             .bars
             .iter()
             .take(3)
-            .map(|b| format!("{} {}", b.value, format::count(b.count)))
+            .map(|b| format!("{} {}", label(&b.value), format::count(b.count)))
             .collect();
         if top.is_empty() {
             format!("{title}: no sessions")

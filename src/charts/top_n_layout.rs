@@ -5,6 +5,7 @@
 use crate::charts::ticks::count_ticks;
 use crate::charts::top_n::{other_label, SegmentKind, TopN};
 use crate::format;
+use crate::text::safe::label;
 
 /// Label font size in CSS pixels.
 pub const FONT_PX: f64 = 12.0;
@@ -103,7 +104,7 @@ impl TopNLayout {
             .bars
             .iter()
             .enumerate()
-            .map(|(i, b)| (BarTarget::Value(i), b.value.clone()))
+            .map(|(i, b)| (BarTarget::Value(i), label(&b.value)))
             .chain((model.other > 0).then(|| (BarTarget::Other, other_label(model.other))))
             .collect();
         let longest = labels.iter().map(|(_, l)| l.chars().count()).max().unwrap_or(0);

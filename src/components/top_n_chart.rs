@@ -18,6 +18,7 @@ use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::components::shell::{use_chart_zoom, use_display};
 use crate::format;
+use crate::text::safe::label;
 use crate::theme::use_theme;
 
 /// A request to narrow (or widen) the query by a chart value.
@@ -61,7 +62,7 @@ pub fn TopNChart(
     let summary = model.with_value(|m| m.summary(&title));
     let bars = model.with_value(TopN::bar_count).max(1);
     let height = move || format!("{}px", ((40 + 34 * bars) as f64 * zoom.get()).round());
-    let legend = model.with_value(|m| m.series.clone());
+    let legend: Vec<String> = model.with_value(|m| m.series.iter().map(|s| label(s)).collect());
 
     // Draw once the canvas has a size, and again when its size or the theme changes.
     let (width, set_width) = signal(0.0_f64);
@@ -104,11 +105,11 @@ pub fn TopNChart(
             BarTarget::Other => format!("other: {} sessions not in the top {}", format::count(m.other), m.bars.len()),
             BarTarget::Value(i) => {
                 let Some(bar) = m.bars.get(i) else { return String::new() };
-                let mut text = format!("{}: {} sessions", bar.value, format::count(bar.count));
+                let mut text = format!("{}: {} sessions", label(&bar.value), format::count(bar.count));
                 let segment = hit.segment.and_then(|k| bar.segments.iter().find(|s| s.kind == k));
                 if let Some(seg) = segment {
                     let name = match seg.kind {
-                        SegmentKind::Series(s) => m.series.get(s).cloned().unwrap_or_default(),
+                        SegmentKind::Series(s) => m.series.get(s).map(|v| label(v)).unwrap_or_default(),
                         SegmentKind::Other => "other".to_owned(),
                     };
                     text.push_str(&format!(" — {name}: {}", format::count(seg.count)));
@@ -162,7 +163,8 @@ pub fn TopNChart(
                     }
                     _ => None,
                 };
-                ChartRow { class, cells: vec![row.value, format::count(row.count)], actions }
+                // The table shows the label; CSV exports the value as sent.
+                ChartRow { class, cells: vec![label(&row.value), format::count(row.count)], actions }
             })
             .collect::<Vec<_>>()
     });

@@ -270,6 +270,18 @@ pub fn flatten(text: &str) -> String {
         .collect()
 }
 
+/// A recorded value as a one-line label (chart labels, tooltips, legends, completion
+/// values): markers inline, so a bidi override cannot flip the text around it and a
+/// control character is not an empty box; a value with nothing visible is named.
+pub fn label(value: &str) -> String {
+    let shown = flatten(value);
+    match (value.is_empty(), shown.trim().is_empty()) {
+        (true, _) => "(empty)".to_owned(),
+        (false, true) => format!("({} blank)", value.chars().count()),
+        _ => shown,
+    }
+}
+
 /// Whether `text` holds anything that is shown as a marker.
 pub fn has_markers(text: &str) -> bool {
     text.chars().any(is_special)
@@ -283,6 +295,16 @@ mod tests {
     fn marker(shown: &str) -> Piece {
         let p = pieces(shown);
         p.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn labels_show_markers_and_name_invisible_values() {
+        assert_eq!(label("db-01"), "db-01");
+        assert_eq!(label("invoice\u{202e}gpj.exe"), "invoice⟨RLO⟩gpj.exe");
+        assert_eq!(label("\u{1b}[31mRED"), "⟨ESC⟩[31mRED");
+        assert_eq!(label(""), "(empty)");
+        assert_eq!(label("   "), "(3 blank)");
+        assert_eq!(label("\n\n"), "⟨LF⟩⟨LF⟩");
     }
 
     #[test]

@@ -33,6 +33,8 @@ struct Manifest {
     seed: u64,
     days: u32,
     now: DateTime<Utc>,
+    #[serde(default)]
+    hostile: bool,
     build_seconds: f64,
 }
 
@@ -51,7 +53,8 @@ pub fn open_or_build(data_dir: &Path, spec: &DemoSpec, regenerate: bool) -> SimR
     fs::create_dir_all(data_dir).map_err(|e| io_error(data_dir, e))?;
     let dir = data_dir.join(dir_name(spec));
     let wanted = |m: &Manifest| {
-        (m.generator_version, m.sessions, m.seed, m.days, m.now) == (GENERATOR_VERSION, spec.sessions, spec.seed, spec.days, spec.now)
+        (m.generator_version, m.sessions, m.seed, m.days, m.now, m.hostile)
+            == (GENERATOR_VERSION, spec.sessions, spec.seed, spec.days, spec.now, spec.hostile)
     };
     if !regenerate {
         if let Some(manifest) = read_manifest(&dir).filter(wanted) {
@@ -76,6 +79,7 @@ pub fn open_or_build(data_dir: &Path, spec: &DemoSpec, regenerate: bool) -> SimR
         seed: spec.seed,
         days: spec.days,
         now: spec.now,
+        hostile: spec.hostile,
         build_seconds: seconds,
     };
     let text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
@@ -90,11 +94,12 @@ pub fn open_or_build(data_dir: &Path, spec: &DemoSpec, regenerate: bool) -> SimR
 /// A readable directory name for the parameters.
 fn dir_name(spec: &DemoSpec) -> String {
     format!(
-        "{}-sessions_seed-{}_{}-days_{}_v{GENERATOR_VERSION}",
+        "{}-sessions_seed-{}_{}-days_{}{}_v{GENERATOR_VERSION}",
         spec.sessions,
         spec.seed,
         spec.days,
-        spec.now.format("%Y%m%dT%H%M%S%.3fZ")
+        spec.now.format("%Y%m%dT%H%M%S%.3fZ"),
+        if spec.hostile { "_hostile" } else { "" }
     )
 }
 

@@ -12,6 +12,10 @@
 //! a scripted SSH session with exactly [`HUGE_SESSION_EVENTS`] events (tag `huge`),
 //! for paging and virtual scrolling; and [`ODD_SESSION_ID`], whose id needs
 //! percent-encoding in a URL path.
+//!
+//! With [`DemoSpec::hostile`] every text property of every session is a payload of the
+//! hostile corpus ([`crate::hostile`]), half the events are too, and one more session,
+//! [`CORPUS_SESSION_ID`] (instead of a random one), has the whole corpus as its events.
 
 use std::collections::HashSet;
 
@@ -22,6 +26,7 @@ use sps_api::SessionEvent;
 
 use crate::error::SimResult;
 use crate::events::{EventContext, EventSource};
+use crate::hostile::{self, CORPUS_SESSION_ID};
 use crate::index::SessionDocument;
 use crate::policies;
 use crate::session::Session;
@@ -50,6 +55,8 @@ pub struct DemoSpec {
     pub days: u32,
     /// The end of the generated period; sessions running past it are active.
     pub now: DateTime<Utc>,
+    /// Hostile text in every displayed field (`--hostile`).
+    pub hostile: bool,
 }
 
 /// Protocols with their share (per mille), server port and mean duration in minutes.
@@ -94,11 +101,15 @@ const TAGS: &[&str] = &["privileged", "after-hours", "first-seen-host", "bulk-tr
 pub fn documents(spec: &DemoSpec) -> impl Iterator<Item = SessionDocument> + '_ {
     let mut rng = Rng::with_seed(spec.seed);
     let servers = server_inventory(&mut rng);
-    let regular = if spec.sessions >= 2 { spec.sessions - 2 } else { spec.sessions };
-    let mut drafts: Vec<Draft> = (0..regular).map(|_| Draft::random(&mut rng, spec, servers.len())).collect();
+    let corpus = spec.hostile && spec.sessions >= 3;
+    let specials = if corpus { 3 } else if spec.sessions >= 2 { 2 } else { 0 };
+    let mut drafts: Vec<Draft> = (specials..spec.sessions).map(|_| Draft::random(&mut rng, spec, servers.len())).collect();
     if spec.sessions >= 2 {
         drafts.push(Draft::huge(&mut rng, spec, servers.len()));
         drafts.push(Draft::odd(&mut rng, spec, servers.len()));
+    }
+    if corpus {
+        drafts.push(Draft::corpus(&mut rng, spec, servers.len()));
     }
     drafts.sort_by_key(|d| d.start);
     drafts.into_iter().enumerate().map(move |(n, draft)| draft.into_document(n as u64 + 1, spec, &servers))
@@ -200,6 +211,8 @@ struct Draft {
     tags: Vec<&'static str>,
     event_seed: u64,
     event_count: u32,
+    /// The events are the hostile corpus.
+    corpus: bool,
 }
 
 impl Draft {
@@ -238,6 +251,7 @@ impl Draft {
             tags: TAGS.iter().copied().filter(|_| rng.u8(0..12) == 0).collect(),
             event_seed: rng.u64(..),
             event_count,
+            corpus: false,
         }
     }
 
@@ -270,6 +284,20 @@ impl Draft {
             start,
             end: Some(start + Duration::minutes(40)),
             event_count: 60,
+            ..Draft::random(rng, spec, servers)
+        }
+    }
+
+    /// The SSH session whose events are the whole hostile corpus, two hours ago.
+    fn corpus(rng: &mut Rng, spec: &DemoSpec, servers: usize) -> Self {
+        let start = spec.now - Duration::hours(2);
+        Draft {
+            id: CORPUS_SESSION_ID.into(),
+            protocol: 0,
+            verdict: 0,
+            start,
+            end: Some(start + Duration::minutes(30)),
+            corpus: true,
             ..Draft::random(rng, spec, servers)
         }
     }
@@ -326,7 +354,14 @@ impl Draft {
                 "scripted": gateway_user.starts_with("svc-"),
             },
         });
-        let source = EventSource::Generated { seed: self.event_seed, count: self.event_count };
+        if spec.hostile {
+            hostile::dress(&mut body, content_reference_id);
+        }
+        let source = if self.corpus {
+            EventSource::Given(spread(hostile::corpus_events(), self.start, self.end.unwrap_or(spec.now)))
+        } else {
+            EventSource::Generated { seed: self.event_seed, count: self.event_count, hostile: spec.hostile }
+        };
         let context = EventContext::of(&body, self.start, self.end.unwrap_or(spec.now));
         let events = source.events(&context);
         // Policies depend on an event's kind and content only: test each pair once.
@@ -338,13 +373,24 @@ impl Draft {
     }
 }
 
+/// `events` with times spread evenly from `start` to `end`.
+fn spread(mut events: Vec<SessionEvent>, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<SessionEvent> {
+    let step = (end - start) / i32::try_from(events.len().max(1)).unwrap_or(i32::MAX);
+    let mut at = start;
+    for event in &mut events {
+        event.time = Some(sps_api::Timestamp(at));
+        at += step;
+    }
+    events
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
 
     fn spec(seed: u64) -> DemoSpec {
-        DemoSpec { sessions: 2_000, seed, days: 30, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap() }
+        DemoSpec { sessions: 2_000, seed, days: 30, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(), hostile: false }
     }
 
     #[test]
@@ -380,5 +426,16 @@ mod tests {
         assert_eq!(huge.events.len(), HUGE_SESSION_EVENTS as usize);
         assert_eq!(huge.body["analytics"]["tags"], json!(["huge", "scripted"]));
         assert!(sessions.iter().any(|x| x.id == ODD_SESSION_ID));
+        assert!(!sessions.iter().any(|x| x.id == CORPUS_SESSION_ID));
+    }
+
+    #[test]
+    fn hostile_data_has_the_corpus_session_and_hostile_properties() {
+        let sessions = generate(&DemoSpec { sessions: 200, hostile: true, ..spec(3) });
+        let corpus = sessions.iter().find(|x| x.id == CORPUS_SESSION_ID).expect("the corpus session");
+        assert_eq!(corpus.events.len(), hostile::corpus().len());
+        assert!(sessions.iter().any(|x| x.id == HUGE_SESSION_ID));
+        let names: HashSet<&str> = sessions.iter().filter_map(|x| x.body["server"]["name"].as_str()).collect();
+        assert!(names.len() >= 50 && names.iter().all(|n| hostile::short().contains(n)), "{} server names", names.len());
     }
 }

@@ -10,7 +10,8 @@
 //! ica) give window titles and screen content; http gives `http_request`s. About one
 //! event in 400 is hostile or awkward text (markup, 10 KB lines, control characters,
 //! bidi overrides, zero-width characters), as recorded user input can be: the dashboard
-//! must show it as text.
+//! must show it as text. With `hostile` (`sps-sim --hostile`) half the events are
+//! payloads of the hostile corpus ([`crate::hostile`]).
 
 use chrono::{DateTime, TimeZone, Utc};
 use fastrand::Rng;
@@ -28,6 +29,9 @@ pub enum EventSource {
         seed: u64,
         /// How many events.
         count: u32,
+        /// Half the events are hostile-corpus payloads.
+        #[serde(default)]
+        hostile: bool,
     },
     /// These events, as given (tests and loaded examples).
     Given(Vec<SessionEvent>),
@@ -70,7 +74,7 @@ impl EventSource {
     /// The events, sorted by `record_id`.
     pub fn events(&self, context: &EventContext) -> Vec<SessionEvent> {
         match self {
-            EventSource::Generated { seed, count } => generate(context, *seed, *count),
+            EventSource::Generated { seed, count, hostile } => generate(context, *seed, *count, *hostile),
             EventSource::Given(events) => events.clone(),
         }
     }
@@ -114,8 +118,8 @@ struct Draft {
 }
 
 /// Generates `count` events from `seed`: record ids increase by 1–40, times spread
-/// over the session in order.
-pub fn generate(context: &EventContext, seed: u64, count: u32) -> Vec<SessionEvent> {
+/// over the session in order; with `hostile`, half are hostile-corpus payloads.
+pub fn generate(context: &EventContext, seed: u64, count: u32, hostile: bool) -> Vec<SessionEvent> {
     let mut rng = Rng::with_seed(seed);
     let mut source = Source::for_protocol(context);
     let span = context.end_ms - context.start_ms;
@@ -123,7 +127,13 @@ pub fn generate(context: &EventContext, seed: u64, count: u32) -> Vec<SessionEve
     let mut record_id = rng.u64(1..50);
     (0..count)
         .map(|n| {
-            let draft = if rng.u16(0..400) == 0 { hostile(&mut rng, context, &source) } else { source.next(&mut rng) };
+            let draft = if hostile && rng.bool() {
+                placed(pick(&mut rng, crate::hostile::short()).to_owned(), &source)
+            } else if rng.u16(0..400) == 0 {
+                awkward(&mut rng, context, &source)
+            } else {
+                source.next(&mut rng)
+            };
             let slot = span / count_i;
             let at = context.start_ms + span * i64::from(n) / count_i + rng.i64(0..slot.max(1));
             let event = SessionEvent {
@@ -256,7 +266,7 @@ fn desktop_event(rng: &mut Rng) -> Draft {
 }
 
 /// Recorded input that a careless renderer would execute, garble or hide.
-fn hostile(rng: &mut Rng, context: &EventContext, source: &Source) -> Draft {
+fn awkward(rng: &mut Rng, context: &EventContext, source: &Source) -> Draft {
     let line = match rng.u8(0..9) {
         0 => "echo '<script>alert(1)</script>'".to_owned(),
         1 => "<img src=x onerror=alert(1)>".to_owned(),
@@ -272,6 +282,11 @@ fn hostile(rng: &mut Rng, context: &EventContext, source: &Source) -> Draft {
         7 => "echo 'مرحبا' > /tmp/motd; grep -r パスワード /etc".to_owned(),
         _ => "<b onmouseover=alert(document.cookie)>hover</b> \u{0}\u{7f}".to_owned(),
     };
+    placed(line, source)
+}
+
+/// `line` as the kind of event the session's protocol records.
+fn placed(line: String, source: &Source) -> Draft {
     match source {
         Source::Shell(_) | Source::Router { .. } => command_event(&source.prompt(), &line, 0),
         Source::Web { host } => Draft {
@@ -385,8 +400,8 @@ mod tests {
     #[test]
     fn same_seed_same_events_in_record_and_time_order() {
         let c = context("ssh", "oracle");
-        let events = generate(&c, 7, 300);
-        assert_eq!(events, generate(&c, 7, 300));
+        let events = generate(&c, 7, 300, false);
+        assert_eq!(events, generate(&c, 7, 300, false));
         assert_eq!(events.len(), 300);
         assert!(events.windows(2).all(|w| w[0].record_id < w[1].record_id && w[0].time <= w[1].time));
         assert!(events.iter().all(|e| e.event_type.is_some() && e.content.is_some()));
@@ -396,7 +411,7 @@ mod tests {
 
     #[test]
     fn each_protocol_has_its_kinds() {
-        let kinds = |p: &str| generate(&context(p, "alice"), 3, 400).into_iter().filter_map(|e| e.event_type).collect::<Vec<_>>();
+        let kinds = |p: &str| generate(&context(p, "alice"), 3, 400, false).into_iter().filter_map(|e| e.event_type).collect::<Vec<_>>();
         assert!(kinds("ssh").contains(&EventType::Command) && kinds("ssh").contains(&EventType::FileTransfer));
         assert!(kinds("rdp").contains(&EventType::ScreenContent) && kinds("rdp").contains(&EventType::WindowTitle));
         assert!(kinds("http").iter().all(|k| *k == EventType::HttpRequest));
@@ -405,7 +420,7 @@ mod tests {
 
     #[test]
     fn hostile_text_turns_up() {
-        let events = generate(&context("ssh", "root"), 11, 20_000);
+        let events = generate(&context("ssh", "root"), 11, 20_000, false);
         let contents: Vec<&str> = events.iter().filter_map(|e| e.content.as_deref()).collect();
         assert!(contents.iter().any(|c| c.contains("<script>")));
         assert!(contents.iter().any(|c| c.len() > 10_000));

@@ -8,7 +8,7 @@
 //! overlapping time windows, top-N stats with `others` counted in sessions
 //! ([`aggregate`]), histograms ([`histogram`]), paged lists ([`listing`]), content
 //! search ([`content`]). Fault injection ([`faults`], [`server`]) makes it slow or
-//! flaky on demand. Optionally it also serves the built app, so one origin carries
+//! flaky on demand; [`hostile`] puts hostile text in every field (`--hostile`). Optionally it also serves the built app, so one origin carries
 //! both, as a reverse proxy does in production.
 #![forbid(unsafe_code)]
 
@@ -23,6 +23,7 @@ pub mod events;
 pub mod faults;
 pub mod fields;
 pub mod histogram;
+pub mod hostile;
 pub mod index;
 pub mod listing;
 pub mod policies;

@@ -40,6 +40,11 @@ struct Args {
     /// system's temporary directory.
     #[arg(long)]
     data_dir: Option<PathBuf>,
+    /// Put hostile text (`data/hostile.json`: markup, control and bidi characters, 1 MB
+    /// lines, …) in every text property, half the events, some alert rules, and add the
+    /// session `hostile-corpus` whose events are the whole corpus.
+    #[arg(long)]
+    hostile: bool,
     /// Build the index anew even when one with the same parameters exists.
     #[arg(long)]
     regenerate: bool,
@@ -90,6 +95,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         seed: args.seed,
         days: args.days,
         now: args.now.unwrap_or_else(Utc::now).trunc_subsecs(3),
+        hostile: args.hostile,
     };
     let (data_dir, regenerate) = (args.data_dir.clone().unwrap_or_else(default_data_dir), args.regenerate);
     let setup = spec.clone();

@@ -33,6 +33,19 @@ const RULES: &[Rule] = &[
     Rule { name: "MarkupInInput", regexp: r"<script|onerror=", alert_type: "adp.event.command", kinds: &[EventType::Command, EventType::WindowTitle], needles: &["<script", "onerror="] },
 ];
 
+/// Rules with hostile names and patterns (the rule name and pattern are shown as text
+/// too). They fire only on markers of the hostile corpus (`crate::hostile`), which the
+/// regular demo content never contains, so they change nothing without `--hostile`.
+const HOSTILE_RULES: &[Rule] = &[
+    Rule { name: "<img src=x onerror=window.__pwned=1>", regexp: r"__pwned|<script", alert_type: "adp.event.command", kinds: ANY, needles: &["__pwned"] },
+    Rule { name: "\u{202e}noitartlifxE\u{200b} <b>evil</b>", regexp: r"evil\.invalid", alert_type: "<svg onload=window.__pwned=1>", kinds: ANY, needles: &["evil.invalid"] },
+    Rule { name: "\u{1b}[31mALERT\u{1b}[0m\u{7}\u{0}", regexp: r"(j+)+avascript:\1", alert_type: "adp.event.command", kinds: ANY, needles: &["javascript:"] },
+];
+
+const ANY: &[EventType] = &[
+    EventType::Command, EventType::WindowTitle, EventType::ScreenContent, EventType::HttpRequest, EventType::FileTransfer,
+];
+
 /// The alerts the policies raise on `events`, in event (`record_id`) order: one per
 /// event and rule that matches. An alert takes the event's record id, time and channel.
 pub fn alerts(events: &[SessionEvent]) -> Vec<SessionAlert> {
@@ -73,6 +86,7 @@ fn matching_rules(event: &SessionEvent) -> impl Iterator<Item = &'static Rule> +
     let (kind, content) = (event.event_type.as_ref(), event.content.as_deref().unwrap_or_default());
     RULES
         .iter()
+        .chain(HOSTILE_RULES)
         .filter(move |rule| kind.is_some_and(|k| rule.kinds.contains(k)) && rule.needles.iter().any(|n| content.contains(n)))
 }
 

@@ -13,7 +13,7 @@ use sps_sim::{Session, SessionStore};
 use sps_api::{SessionsParams, StatsParams};
 
 fn spec() -> DemoSpec {
-    DemoSpec { sessions: 1_200, seed: 11, days: 10, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap() }
+    DemoSpec { sessions: 1_200, seed: 11, days: 10, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(), hostile: false }
 }
 
 /// The demo data, indexed, and as generated; built once for every test here.

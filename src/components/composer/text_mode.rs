@@ -17,6 +17,7 @@ use crate::composer::cache::ValueCache;
 use crate::composer::completion::{accept, continues, merge, option_id, server_field, step};
 use crate::composer::highlight::Piece;
 use crate::composer::offsets::{byte_of_utf16, utf16_of_byte};
+use crate::text::safe::label;
 
 /// The caret of `el` as a byte offset into `text`.
 fn caret(el: &HtmlTextAreaElement, text: &str) -> usize {
@@ -254,7 +255,7 @@ pub fn QueryInput(
                             view! {
                                 <li id=dom_id role="option" class="completion" class:active=is_active.clone()
                                     aria-selected=move || is_active().to_string()>
-                                    <span class="completion-label">{candidate.label.clone()}</span>
+                                    <span class="completion-label">{label(&candidate.label)}</span>
                                     <span class="completion-kind">{kind}</span>
                                     <span class="completion-description">{candidate.description.clone()}</span>
                                 </li>

@@ -144,6 +144,15 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
             el.set_scroll_top(target.round() as i32);
         }
         scroll_top.set(target);
+        // On a deep link (`event=`) the list may not be laid out yet: the browser clamps
+        // the scroll to 0 while the window shows the target's rows, a blank table. Scroll
+        // again after the next frame and follow where the element really is.
+        request_animation_frame(move || {
+            if let Some(Some(el)) = scroller.try_get_untracked() {
+                el.set_scroll_top(target.round() as i32);
+                scroll_top.try_set(f64::from(el.scroll_top()));
+            }
+        });
     };
 
     // Fetches block `b` of the current list.
