@@ -6,7 +6,7 @@ use sps_api::StatsResponse;
 use crate::format;
 
 /// A stats answer ready to draw and tabulate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TopN {
     /// One bar per listed value, largest first.
     pub bars: Vec<Bar>,
