@@ -1,7 +1,8 @@
 //! Live-heap counter for the soak benchmark (cargo feature `alloc-stats`, off in
 //! the shipped build). Wasm linear memory only grows, in 64 KiB pages, so it cannot
 //! show a leak of a few hundred bytes per refresh; the allocator's live byte count
-//! can. `tests/bench/soak.mjs` reads it through the exported `sps_live_bytes()`.
+//! can. `tests/bench/soak.mjs` reads it through the exported `sps_live_bytes()`;
+//! `tests/browser_soak.rs` includes this file to bound the growth per round.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
