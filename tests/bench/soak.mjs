@@ -6,7 +6,8 @@
 //
 // The page is `/?kiosk=1&refresh=5s` (5 s is the app's shortest interval);
 // SOAK_PAGE replaces that path and query (e.g. `?panels=protocol&histogram=off`)
-// to bisect a leak by page. Rounds are started with the `r` key (what the wall's
+// to bisect a leak by page; SOAK_READY is the selector the first load waits for
+// (default `canvas[role=img]`; e.g. `.panel .state` for a page without charts). Rounds are started with the `r` key (what the wall's
 // operator would press; the same code path as the timer's tick): press, wait for
 // the round's /api/audit/ requests to finish, wait two animation frames (charts
 // redraw), repeat. The 5 s timer also fires now and then; its rounds count as extra
@@ -73,7 +74,7 @@ try {
   };
 
   await page.goto(url);
-  await page.locator('canvas[role=img]').first().waitFor({ timeout: 30_000 });
+  await page.locator(process.env.SOAK_READY ?? 'canvas[role=img]').first().waitFor({ timeout: 30_000 });
   await settle();
   for (let i = 0; i < warmup; i++) await round();
   const start = await measure();
