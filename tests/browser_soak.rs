@@ -28,7 +28,7 @@ const MAX_GROWTH_BYTES: f64 = 2048.0;
 
 /// Two answers that differ, so every round changes the data and redraws.
 fn answer(round: u32) -> TopN {
-    let json = if round % 2 == 0 {
+    let json = if round.is_multiple_of(2) {
         r#"{"items":[{"value":"alice","count":5},{"value":"bob","count":3}],"meta":{"others":7}}"#
     } else {
         r#"{"items":[{"value":"alice","count":6},{"value":"carol","count":2}],"meta":{"others":9}}"#
