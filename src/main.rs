@@ -1,5 +1,8 @@
 //! Entry point: reads `config.json`, then mounts the app into `<body>`.
 
+#[cfg(all(target_arch = "wasm32", feature = "alloc-stats"))]
+mod alloc_stats;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use leptos::prelude::*;

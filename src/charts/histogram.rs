@@ -25,7 +25,7 @@ pub struct HistBin {
 }
 
 /// A histogram answer ready to draw and tabulate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Histogram {
     /// Intervals in time order.
     pub bins: Vec<HistBin>,

@@ -7,7 +7,7 @@ use crate::format;
 use crate::text::safe::label;
 
 /// A stats answer ready to draw and tabulate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TopN {
     /// One bar per listed value, largest first.
     pub bars: Vec<Bar>,

@@ -37,10 +37,12 @@ pub fn ChartExport(
     canvas: NodeRef<leptos::html::Canvas>,
     /// Draws the chart.
     redraw: Redraw,
-    /// The table's headings.
-    headers: Vec<String>,
-    /// The table's rows.
-    rows: Vec<Vec<String>>,
+    /// The table's headings (read when exporting).
+    #[prop(into)]
+    headers: Signal<Vec<String>>,
+    /// The table's rows (read when exporting: the chart's data may have changed).
+    #[prop(into)]
+    rows: Signal<Vec<Vec<String>>>,
 ) -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let png_title = title.clone();
@@ -52,8 +54,8 @@ pub fn ChartExport(
         set_error.set(result.err());
     };
     let save_csv = move |_| {
-        let mut text = Csv::with_header(&headers);
-        for row in &rows {
+        let mut text = Csv::with_header(&headers.get_untracked());
+        for row in &rows.get_untracked() {
             text.push(row);
         }
         let text = text.into_string();

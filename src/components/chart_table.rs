@@ -22,9 +22,14 @@ pub fn ChartTable(
     #[prop(into)]
     caption: String,
     /// Column headings; numeric columns (all but the first) are right-aligned.
-    headers: Vec<String>,
-    /// The rows.
-    rows: Vec<ChartRow>,
+    #[prop(into)]
+    headers: Signal<Vec<String>>,
+    /// The rows, built again when a signal they read changes (a chart stays
+    /// mounted while its data changes).
+    rows: impl Fn() -> Vec<ChartRow> + Send + Sync + 'static,
+    /// Whether rows carry action buttons (in a last column).
+    #[prop(optional)]
+    actions: bool,
     /// Extra controls shown beside the toggle (e.g. exports).
     #[prop(optional_no_strip)]
     tools: Option<AnyView>,
@@ -39,7 +44,6 @@ pub fn ChartTable(
             }
         });
     }
-    let with_actions = rows.iter().any(|r| r.actions.is_some());
     view! {
         <div class="chart-tools">
             {tools}
@@ -57,16 +61,19 @@ pub fn ChartTable(
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        {headers
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> })
-                            .collect_view()}
-                        {with_actions.then(|| view! { <th scope="col"><span class="sr-only">"Actions"</span></th> })}
+                        {move || {
+                            headers
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> })
+                                .collect_view()
+                        }}
+                        {actions.then(|| view! { <th scope="col"><span class="sr-only">"Actions"</span></th> })}
                     </tr>
                 </thead>
                 <tbody>
-                    {rows
+                    {move || rows()
                         .into_iter()
                         .map(|row| {
                             view! {
@@ -77,7 +84,7 @@ pub fn ChartTable(
                                         .enumerate()
                                         .map(|(i, c)| view! { <td class:num={i > 0}>{c}</td> })
                                         .collect_view()}
-                                    {with_actions.then(|| view! { <td class="actions">{row.actions}</td> })}
+                                    {actions.then(|| view! { <td class="actions">{row.actions}</td> })}
                                 </tr>
                             }
                         })

@@ -89,9 +89,10 @@ pub fn HistogramPanel() -> impl IntoView {
     }
 }
 
-/// The histogram's canvas, tooltip, drag selection and table.
+/// The histogram's canvas, tooltip, drag selection and table; it redraws in place
+/// when `model` changes.
 #[component]
-fn HistogramChart(model: Histogram) -> impl IntoView {
+fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     let ctl = expect_context::<ViewCtl>();
     let navigate = use_navigate();
     let theme = use_theme();
@@ -99,7 +100,6 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
     let display = use_display();
     let canvas = NodeRef::<Canvas>::new();
     let layout = StoredValue::new(None::<HistogramLayout>);
-    let model = StoredValue::new(model);
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
     let (drag, set_drag) = signal(None::<(f64, f64)>);
     let (width, set_width) = signal(0.0_f64);
@@ -115,7 +115,7 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
         }
         if let Some(el) = canvas.get_untracked() {
             let size = DrawSize::on_screen(&el, zoom);
-            layout.set_value(model.with_value(|m| draw_histogram(&el, m, tz, &chart_theme, size)).ok());
+            layout.set_value(model.with(|m| draw_histogram(&el, m, tz, &chart_theme, size)).ok());
         }
     });
 
@@ -128,7 +128,7 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
     let time_at = move |x: f64| layout.with_value(|l| l.as_ref().map(|l| l.time_at(x / zoom.get_untracked())));
     let describe = move |i: usize| {
         let tz = ctl.zone.get_untracked();
-        model.with_value(|m| {
+        model.with_untracked(|m| {
             m.bins.get(i).map(|b| {
                 format!(
                     "{} – {}\nstarted: {}\nactive: {}\nclick to list these sessions, drag to zoom",
@@ -145,7 +145,7 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
         ctl.update(|v| v.range = TimeRange::between(start, end));
     };
     let open_bin = move |i: usize| {
-        let Some((start, end)) = model.with_value(|m| m.bins.get(i).map(|b| (b.start, b.end))) else { return };
+        let Some((start, end)) = model.with_untracked(|m| m.bins.get(i).map(|b| (b.start, b.end))) else { return };
         let q = ctl.view.get_untracked().q;
         let mut query = form_urlencoded::Serializer::new(String::new());
         if !q.is_empty() {
@@ -175,28 +175,34 @@ fn HistogramChart(model: Histogram) -> impl IntoView {
         }
     };
 
-    let tz = ctl.zone.get_untracked();
-    let (summary, rows) = model.with_value(|m| {
-        let rows = m
-            .bins
-            .iter()
-            .map(|b| ChartRow {
-                class: "row-value",
-                cells: vec![bin_label(b.start, tz), format::count(b.started), format::count(b.active)],
-                actions: None,
-            })
-            .collect::<Vec<_>>();
-        (m.summary(tz), rows)
+    let zone = ctl.zone;
+    let summary = move || model.with(|m| m.summary(zone.get()));
+    let rows = move || {
+        let tz = zone.get();
+        model.with(|m| {
+            m.bins
+                .iter()
+                .map(|b| ChartRow {
+                    class: "row-value",
+                    cells: vec![bin_label(b.start, tz), format::count(b.started), format::count(b.active)],
+                    actions: None,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let headers = Signal::derive(move || {
+        vec![format!("bucket start ({})", zone.get().name()), "started".to_owned(), "active".to_owned()]
     });
-    let headers = vec![format!("bucket start ({})", tz.name()), "started".to_owned(), "active".to_owned()];
     let redraw: Redraw = std::sync::Arc::new(move |c: &web_sys::HtmlCanvasElement, size: DrawSize| {
-        model.with_value(|m| draw_histogram(c, m, tz, &theme.get_untracked().chart(), size)).map(|_| ())
+        let tz = zone.get_untracked();
+        model.with_untracked(|m| draw_histogram(c, m, tz, &theme.get_untracked().chart(), size)).map(|_| ())
     });
-    let export_rows: Vec<Vec<String>> = model.with_value(|m| {
-        m.bins.iter().map(|b| vec![bin_label(b.start, tz), b.started.to_string(), b.active.to_string()]).collect()
+    let export_rows = Signal::derive(move || {
+        let tz = zone.get();
+        model.with(|m| m.bins.iter().map(|b| vec![bin_label(b.start, tz), b.started.to_string(), b.active.to_string()]).collect())
     });
     let tools = (!display.get_untracked().bare()).then(|| {
-        view! { <ChartExport title="sessions over time" canvas redraw headers=headers.clone() rows=export_rows /> }.into_any()
+        view! { <ChartExport title="sessions over time" canvas redraw headers rows=export_rows /> }.into_any()
     });
     view! {
         <figure class="chart">

@@ -45,8 +45,9 @@ pub fn TopNChart(
     /// The field's name, the table's first column heading.
     #[prop(into)]
     field: String,
-    /// What to draw.
-    model: TopN,
+    /// What to draw; the chart redraws in place when it changes.
+    #[prop(into)]
+    model: Signal<TopN>,
     /// Called when a value is clicked; without it the chart is read-only.
     #[prop(optional)]
     on_filter: Option<Callback<ValueFilter>>,
@@ -58,13 +59,13 @@ pub fn TopNChart(
     let (draw_error, set_draw_error) = signal(None::<String>);
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
     let layout = StoredValue::new(None::<TopNLayout>);
-    let model = StoredValue::new(model);
-    let summary = model.with_value(|m| m.summary(&title));
-    let bars = model.with_value(TopN::bar_count).max(1);
-    let height = move || format!("{}px", ((40 + 34 * bars) as f64 * zoom.get()).round());
-    let legend: Vec<String> = model.with_value(|m| m.series.iter().map(|s| label(s)).collect());
+    let summary = {
+        let title = title.clone();
+        move || model.with(|m| m.summary(&title))
+    };
+    let height = move || format!("{}px", ((40 + 34 * model.with(TopN::bar_count).max(1)) as f64 * zoom.get()).round());
 
-    // Draw once the canvas has a size, and again when its size or the theme changes.
+    // Draw once the canvas has a size, and again when its size, the theme or the data changes.
     let (width, set_width) = signal(0.0_f64);
     use_resize_observer(canvas, move |entries, _| {
         if let Some(entry) = entries.first() {
@@ -78,7 +79,7 @@ pub fn TopNChart(
             return;
         }
         if let Some(el) = canvas.get_untracked() {
-            let drawn = model.with_value(|m| draw_top_n(&el, m, &chart_theme, DrawSize::on_screen(&el, zoom)));
+            let drawn = model.with(|m| draw_top_n(&el, m, &chart_theme, DrawSize::on_screen(&el, zoom)));
             set_draw_error.set(drawn.as_ref().err().map(ToString::to_string));
             layout.set_value(drawn.ok());
         }
@@ -91,7 +92,7 @@ pub fn TopNChart(
     };
     let filter_for = move |hit: Hit, exclude: bool| {
         let BarTarget::Value(i) = hit.target else { return None };
-        model.with_value(|m| {
+        model.with_untracked(|m| {
             let bar = m.bars.get(i)?;
             let sub_value = match hit.segment {
                 Some(SegmentKind::Series(s)) if !exclude => m.series.get(s).cloned(),
@@ -101,7 +102,7 @@ pub fn TopNChart(
         })
     };
     let describe = move |hit: Hit| {
-        model.with_value(|m| match hit.target {
+        model.with_untracked(|m| match hit.target {
             BarTarget::Other => format!("other: {} sessions not in the top {}", format::count(m.other), m.bars.len()),
             BarTarget::Value(i) => {
                 let Some(bar) = m.bars.get(i) else { return String::new() };
@@ -130,15 +131,14 @@ pub fn TopNChart(
         }
     };
 
-    let chart_theme = theme.get_untracked().chart();
     let redraw: Redraw = std::sync::Arc::new(move |c: &web_sys::HtmlCanvasElement, size: DrawSize| {
-        model.with_value(|m| draw_top_n(c, m, &theme.get_untracked().chart(), size)).map(|_| ())
+        model.with_untracked(|m| draw_top_n(c, m, &theme.get_untracked().chart(), size)).map(|_| ())
     });
-    let export_rows: Vec<Vec<String>> =
-        model.with_value(|m| m.table_rows().into_iter().map(|r| vec![r.value, r.count.to_string()]).collect());
+    let export_rows =
+        Signal::derive(move || model.with(|m| m.table_rows().into_iter().map(|r| vec![r.value, r.count.to_string()]).collect()));
     let export_headers = vec![field.clone(), "count".to_owned()];
     let export_title = title.clone();
-    let rows = model.with_value(|m| {
+    let rows = move || model.with(|m| {
         m.table_rows()
             .into_iter()
             .map(|row| {
@@ -193,35 +193,40 @@ pub fn TopNChart(
                     <div class="tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>{text}</div>
                 })}
             </div>
-            {(!legend.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="legend" aria-label="Legend">
-                            {legend
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, name)| {
-                                    let swatch = chart_theme.series(i).css();
-                                    view! {
-                                        <li>
-                                            <span class="swatch" style:background=swatch></span>
-                                            {name}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                            <li>
-                                <span class="swatch swatch-other"></span>
-                                "other"
-                            </li>
-                        </ul>
-                    }
-                })}
+            {move || {
+                let names: Vec<String> = model.with(|m| m.series.iter().map(|s| label(s)).collect());
+                let chart_theme = theme.get().chart();
+                (!names.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="legend" aria-label="Legend">
+                                {names
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, name)| {
+                                        let swatch = chart_theme.series(i).css();
+                                        view! {
+                                            <li>
+                                                <span class="swatch" style:background=swatch></span>
+                                                {name}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                                <li>
+                                    <span class="swatch swatch-other"></span>
+                                    "other"
+                                </li>
+                            </ul>
+                        }
+                    })
+            }}
             {move || draw_error.get().map(|e| view! { <p class="state state-error">{e}</p> })}
             <ChartTable
                 caption=title
                 headers=vec![field, "count".to_owned()]
                 rows
+                actions=on_filter.is_some()
                 tools=(!display.get_untracked().bare())
                     .then(|| view! { <ChartExport title=export_title canvas redraw headers=export_headers rows=export_rows /> }.into_any())
             />

@@ -127,21 +127,22 @@ pub fn EventsTimeline(
     let table = move || {
         let tl = timeline.get()?;
         let tz = tz.get();
-        let counts = tl.counts(TABLE_BINS);
-        let span = (tl.end - tl.start) / TABLE_BINS as i32;
-        let rows = counts
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let from = tl.start + span * i as i32;
-                ChartRow {
-                    class: "row-value",
-                    cells: vec![from.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string(), format::count(c.round() as u64)],
-                    actions: None,
-                }
-            })
-            .collect();
         let caption = if tl.is_exact() { "Events over time" } else { "Events over time (estimated from samples)" };
+        let rows = move || {
+            let span = (tl.end - tl.start) / TABLE_BINS as i32;
+            tl.counts(TABLE_BINS)
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let from = tl.start + span * i as i32;
+                    ChartRow {
+                        class: "row-value",
+                        cells: vec![from.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string(), format::count(c.round() as u64)],
+                        actions: None,
+                    }
+                })
+                .collect()
+        };
         Some(view! { <ChartTable caption headers=vec![format!("from ({})", tz.name()), "events".to_owned()] rows /> })
     };
     let summary = move || timeline.with(|t| t.as_ref().map(|t| t.summary(tz.get())).unwrap_or_else(|| "Events over time: loading".into()));
