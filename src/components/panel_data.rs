@@ -106,7 +106,7 @@ where
             (Some(v), _) if is_empty(&v) => view! { <Empty message=empty_message /> }.into_any(),
             (Some(v), error) => {
                 let stale = data.stale_since.get().zip(error).map(|(since, error)| {
-                    let tz = zone.map(|z| z.get()).unwrap_or(chrono_tz::UTC);
+                    let tz = zone.map(|z| z.get()).unwrap_or(crate::zone::Zone::UTC);
                     let at = since.with_timezone(&tz).format("%H:%M:%S").to_string();
                     view! {
                         <p class="stale" title=error.to_string() role="status">
