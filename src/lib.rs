@@ -13,6 +13,7 @@ pub mod export;
 pub mod format;
 pub mod state;
 pub mod text;
+pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -129,7 +129,7 @@ fn bench_histogram_1000_bins() {
     let c = canvas(1200, 300);
     let size = DrawSize::on_screen(&c, 1.0);
     bench("histogram-1000", &c, || {
-        draw_histogram(&c, &model, chrono_tz::UTC, &ChartTheme::LIGHT, size).expect("draws");
+        draw_histogram(&c, &model, sps_dashboard::zone::Zone::UTC, &ChartTheme::LIGHT, size).expect("draws");
     });
     c.remove();
 }

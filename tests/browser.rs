@@ -129,7 +129,7 @@ fn draw_histogram_is_not_blank() {
     )
     .expect("fixture");
     let model = Histogram::from_buckets(&buckets, sps_api::BinSize::Hour);
-    let layout = draw_histogram(&canvas, &model, chrono_tz::UTC, &ChartTheme::LIGHT, DrawSize::on_screen(&canvas, 1.0))
+    let layout = draw_histogram(&canvas, &model, sps_dashboard::zone::Zone::UTC, &ChartTheme::LIGHT, DrawSize::on_screen(&canvas, 1.0))
         .expect("draws");
     assert_eq!(layout.bars.len(), 3);
     assert!(colour_count(&canvas) > 3, "not blank");
@@ -149,4 +149,30 @@ fn the_panic_notice_offers_a_reload_once() {
     assert_eq!(link.text_content().as_deref(), Some("Reload"));
     assert_eq!(link.get_attribute("href"), window().location().href().ok());
     element.remove();
+}
+
+/// The browser build's zones come from `Intl`: offsets across a DST change, UTC,
+/// wall times in the gap and the overlap, and unknown names rejected.
+#[wasm_bindgen_test]
+fn intl_zones_follow_the_browsers_database() {
+    use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+    use sps_dashboard::zone::Zone;
+    let at = |s: &str| s.parse::<DateTime<Utc>>().expect("an instant");
+    let wall = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("a wall time");
+    let bud: Zone = "Europe/Budapest".parse().expect("Intl knows Budapest");
+    assert_eq!(bud.name(), "Europe/Budapest");
+    assert_eq!(at("2026-03-29T00:59:59Z").with_timezone(&bud).to_rfc3339(), "2026-03-29T01:59:59+01:00");
+    assert_eq!(at("2026-03-29T01:00:00Z").with_timezone(&bud).to_rfc3339(), "2026-03-29T03:00:00+02:00");
+    assert_eq!(at("2026-10-25T00:59:59Z").with_timezone(&bud).to_rfc3339(), "2026-10-25T02:59:59+02:00");
+    assert_eq!(at("2026-10-25T01:00:00Z").with_timezone(&bud).to_rfc3339(), "2026-10-25T02:00:00+01:00");
+    assert_eq!(bud.local_to_utc(&wall("2026-03-29 02:30")), Some(at("2026-03-29T01:30:00Z")));
+    let twice = bud.from_local_datetime(&wall("2026-10-25 02:30"));
+    assert_eq!(twice.earliest().map(|t| t.with_timezone(&Utc)), Some(at("2026-10-25T00:30:00Z")));
+    assert_eq!(twice.latest().map(|t| t.with_timezone(&Utc)), Some(at("2026-10-25T01:30:00Z")));
+    let utc: Zone = "UTC".parse().expect("UTC");
+    assert_eq!(utc, Zone::UTC);
+    assert_eq!(at("2026-07-01T12:00:00Z").with_timezone(&utc).to_rfc3339(), "2026-07-01T12:00:00+00:00");
+    assert!("Mars/Olympus".parse::<Zone>().is_err());
+    assert!("".parse::<Zone>().is_err());
+    assert!(Zone::names().iter().any(|n| n == "Europe/Budapest"));
 }

@@ -109,7 +109,7 @@ async fn the_sessions_table_sorts_filters_and_opens() {
     let opened = RwSignal::new(Vec::<String>::new());
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <SessionsTable rows=rows() columns=default_columns() sort=SearchState::default().sort tz=chrono_tz::UTC
+            <SessionsTable rows=rows() columns=default_columns() sort=SearchState::default().sort tz=sps_dashboard::zone::Zone::UTC
                 zone=ZoneChoice::Browser
                 on_sort=Callback::new(move |s| sorted.update(|v| v.push(s)))
                 on_filter=Callback::new(move |f| filtered.update(|v| v.push(f)))
@@ -173,7 +173,7 @@ fn the_timeline_draws_on_a_hidpi_canvas() {
     canvas.set_attribute("style", "width: 700px; height: 92px; display: block").expect("style");
     root.append_child(&canvas).expect("append");
     let marks = [Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()];
-    let layout = draw_timeline(&canvas, &timeline(), chrono_tz::UTC, &marks, None, &ChartTheme::LIGHT).expect("draws");
+    let layout = draw_timeline(&canvas, &timeline(), sps_dashboard::zone::Zone::UTC, &marks, None, &ChartTheme::LIGHT).expect("draws");
     assert_eq!(canvas.width(), (700.0 * window().device_pixel_ratio()).round() as u32);
     assert!(!layout.bars.is_empty());
     assert_eq!(layout.marks.len(), 1);
@@ -187,7 +187,7 @@ async fn the_mounted_timeline_has_its_table_and_jumps_on_click() {
     let jumps = RwSignal::new(Vec::<u64>::new());
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <EventsTimeline timeline=Signal::stored(Some(timeline())) tz=Signal::stored(chrono_tz::UTC)
+            <EventsTimeline timeline=Signal::stored(Some(timeline())) tz=Signal::stored(sps_dashboard::zone::Zone::UTC)
                 marks=Signal::stored(Vec::new()) position=Signal::stored(None)
                 on_jump=Callback::new(move |row| jumps.update(|v| v.push(row))) />
         }

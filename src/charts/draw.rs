@@ -120,7 +120,7 @@ pub fn draw_top_n(canvas: &HtmlCanvasElement, model: &TopN, theme: &ChartTheme, 
 pub fn draw_histogram(
     canvas: &HtmlCanvasElement,
     model: &Histogram,
-    tz: chrono_tz::Tz,
+    tz: crate::zone::Zone,
     theme: &ChartTheme,
     size: DrawSize,
 ) -> Result<HistogramLayout, DrawError> {

@@ -3,13 +3,13 @@
 //! tooltips, clicks and drag-to-zoom.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use sps_api::{BinSize, HistogramBucket};
 
 use crate::charts::ticks::count_ticks;
 use crate::charts::time_ticks::time_ticks;
 use crate::charts::top_n_layout::{Rect, CHAR_PX};
 use crate::format;
+use crate::zone::Zone;
 
 /// One interval.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +58,7 @@ impl Histogram {
     }
 
     /// A text summary for the canvas's `aria-label`.
-    pub fn summary(&self, tz: Tz) -> String {
+    pub fn summary(&self, tz: Zone) -> String {
         let started: u64 = self.bins.iter().map(|b| b.started).sum();
         let peak = self.bins.iter().max_by_key(|b| b.active);
         match peak {
@@ -81,7 +81,7 @@ impl Histogram {
 }
 
 /// A bin's start as the table and tooltip show it.
-pub fn bin_label(t: DateTime<Utc>, tz: Tz) -> String {
+pub fn bin_label(t: DateTime<Utc>, tz: Zone) -> String {
     t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
 }
 
@@ -107,7 +107,7 @@ pub struct HistogramLayout {
 
 impl HistogramLayout {
     /// Lays out `h` in a `width` × `height` CSS-pixel box, times labelled in `tz`.
-    pub fn new(h: &Histogram, width: f64, height: f64, tz: Tz) -> Self {
+    pub fn new(h: &Histogram, width: f64, height: f64, tz: Zone) -> Self {
         let y_target = ((height / 45.0).round() as usize).clamp(2, 6);
         let y_values = count_ticks(h.max_count(), y_target);
         let y_max = y_values.last().copied().unwrap_or(1).max(1) as f64;
@@ -196,7 +196,7 @@ mod tests {
         assert_eq!(h.max_count(), 99);
         assert!(!h.is_empty());
         assert_eq!(
-            h.summary(chrono_tz::UTC),
+            h.summary(Zone::UTC),
             "Sessions per hour: 174 started in 3 bins; at most 99 active, from 2018-01-15 13:00"
         );
     }
@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn geometry_and_hit_testing() {
         let h = sample();
-        let l = HistogramLayout::new(&h, 600.0, 200.0, chrono_tz::UTC);
+        let l = HistogramLayout::new(&h, 600.0, 200.0, Zone::UTC);
         assert_eq!(l.bars.len(), 3);
         let bottom = l.plot.y + l.plot.h;
         for b in &l.bars {
@@ -230,8 +230,8 @@ mod tests {
     fn empty_and_tiny() {
         let h = Histogram::from_buckets(&[], BinSize::Day);
         assert!(h.is_empty());
-        assert_eq!(h.summary(chrono_tz::UTC), "Sessions per day: none");
-        let l = HistogramLayout::new(&h, 0.0, 0.0, chrono_tz::UTC);
+        assert_eq!(h.summary(Zone::UTC), "Sessions per day: none");
+        let l = HistogramLayout::new(&h, 0.0, 0.0, Zone::UTC);
         assert!(l.bars.is_empty() && l.x_ticks.is_empty());
         assert_eq!(l.hit(1.0, 1.0), None);
     }

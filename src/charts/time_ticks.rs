@@ -2,7 +2,8 @@
 //! "every Monday", "every month"), labelled as much as the step needs.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
-use chrono_tz::Tz;
+
+use crate::zone::Zone;
 
 /// One tick: where, and what it says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +108,7 @@ fn add_months(t: NaiveDateTime, months: u32) -> NaiveDateTime {
 }
 
 /// About `max_ticks` (at most one more) ticks in `[start, end]` at round local times of `tz`.
-pub fn time_ticks(start: DateTime<Utc>, end: DateTime<Utc>, tz: Tz, max_ticks: usize) -> Vec<TimeTick> {
+pub fn time_ticks(start: DateTime<Utc>, end: DateTime<Utc>, tz: Zone, max_ticks: usize) -> Vec<TimeTick> {
     let span = (end - start).num_seconds().max(1);
     let max_ticks = max_ticks.max(2) as i64;
     let step = STEPS.into_iter().find(|s| span / s.approx_seconds() <= max_ticks).unwrap_or(Step::Years(100));
@@ -144,38 +145,38 @@ mod tests {
 
     #[test]
     fn a_day_in_utc_gets_round_hours_and_a_date_at_midnight() {
-        let ticks = time_ticks(at("2026-11-22T10:07:00Z"), at("2026-11-23T10:07:00Z"), chrono_tz::UTC, 8);
+        let ticks = time_ticks(at("2026-11-22T10:07:00Z"), at("2026-11-23T10:07:00Z"), Zone::UTC, 8);
         assert_eq!(labels(&ticks), vec!["12:00", "15:00", "18:00", "21:00", "Nov 23", "03:00", "06:00", "09:00"]);
         assert_eq!(ticks[0].at, at("2026-11-22T12:00:00Z"));
     }
 
     #[test]
     fn ticks_follow_the_zone() {
-        let ticks = time_ticks(at("2026-11-22T10:07:00Z"), at("2026-11-23T10:07:00Z"), chrono_tz::Asia::Kolkata, 5);
+        let ticks = time_ticks(at("2026-11-22T10:07:00Z"), at("2026-11-23T10:07:00Z"), "Asia/Kolkata".parse::<Zone>().expect("a zone"), 5);
         assert_eq!(ticks[0].label, "18:00");
         assert_eq!(ticks[0].at, at("2026-11-22T12:30:00Z"));
     }
 
     #[test]
     fn minutes_weeks_months_and_years() {
-        let short = time_ticks(at("2026-11-23T10:00:20Z"), at("2026-11-23T10:15:00Z"), chrono_tz::UTC, 8);
+        let short = time_ticks(at("2026-11-23T10:00:20Z"), at("2026-11-23T10:15:00Z"), Zone::UTC, 8);
         assert_eq!(labels(&short), vec!["10:02", "10:04", "10:06", "10:08", "10:10", "10:12", "10:14"]);
-        let seconds = time_ticks(at("2026-11-23T10:00:00Z"), at("2026-11-23T10:01:00Z"), chrono_tz::UTC, 8);
+        let seconds = time_ticks(at("2026-11-23T10:00:00Z"), at("2026-11-23T10:01:00Z"), Zone::UTC, 8);
         assert_eq!(seconds[1].label, "10:00:10");
-        let quarter = time_ticks(at("2026-08-25T00:00:00Z"), at("2026-11-23T00:00:00Z"), chrono_tz::UTC, 8);
+        let quarter = time_ticks(at("2026-08-25T00:00:00Z"), at("2026-11-23T00:00:00Z"), Zone::UTC, 8);
         assert_eq!(labels(&quarter), vec!["Sep", "Oct", "Nov"]);
-        let weeks = time_ticks(at("2026-10-24T00:00:00Z"), at("2026-11-23T00:00:00Z"), chrono_tz::UTC, 6);
+        let weeks = time_ticks(at("2026-10-24T00:00:00Z"), at("2026-11-23T00:00:00Z"), Zone::UTC, 6);
         assert_eq!(labels(&weeks), vec!["Oct 26", "Nov 2", "Nov 9", "Nov 16", "Nov 23"]);
-        let years = time_ticks(at("2020-06-01T00:00:00Z"), at("2026-06-01T00:00:00Z"), chrono_tz::UTC, 8);
+        let years = time_ticks(at("2020-06-01T00:00:00Z"), at("2026-06-01T00:00:00Z"), Zone::UTC, 8);
         assert_eq!(labels(&years), vec!["2021", "2022", "2023", "2024", "2025", "2026"]);
-        let decade = time_ticks(at("2016-06-01T00:00:00Z"), at("2026-06-01T00:00:00Z"), chrono_tz::UTC, 8);
+        let decade = time_ticks(at("2016-06-01T00:00:00Z"), at("2026-06-01T00:00:00Z"), Zone::UTC, 8);
         assert_eq!(labels(&decade), vec!["2020", "2025"]);
     }
 
     #[test]
     fn dst_gaps_are_skipped_not_fatal() {
         // Europe/Budapest jumps from 02:00 to 03:00 on 2026-03-29.
-        let ticks = time_ticks(at("2026-03-28T23:00:00Z"), at("2026-03-29T04:00:00Z"), chrono_tz::Europe::Budapest, 8);
+        let ticks = time_ticks(at("2026-03-28T23:00:00Z"), at("2026-03-29T04:00:00Z"), "Europe/Budapest".parse::<Zone>().expect("a zone"), 8);
         assert!(ticks.iter().all(|t| t.label != "02:00"), "{ticks:?}");
         assert!(ticks.windows(2).all(|w| w[0].at < w[1].at));
     }
@@ -185,7 +186,7 @@ mod tests {
         let end = at("2026-11-23T10:00:00Z");
         for secs in [1, 30, 59, 61, 3_599, 86_399, 86_401, 700_000, 3_000_000, 40_000_000, 400_000_000] {
             for max in [2, 5, 10] {
-                let n = time_ticks(end - Duration::seconds(secs), end, chrono_tz::UTC, max).len();
+                let n = time_ticks(end - Duration::seconds(secs), end, Zone::UTC, max).len();
                 assert!(n <= max + 1, "{secs}s max {max}: {n}");
             }
         }

@@ -10,10 +10,10 @@
 //! back to a position the same way, and the table jumps there.
 
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 
 use crate::charts::time_ticks::time_ticks;
 use crate::charts::top_n_layout::Rect;
+use crate::zone::Zone;
 
 /// An event whose time is known: its position in the (filtered) list and its time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,7 +165,7 @@ impl Timeline {
     }
 
     /// A sentence for screen readers.
-    pub fn summary(&self, tz: Tz) -> String {
+    pub fn summary(&self, tz: Zone) -> String {
         let fmt = |t: DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string();
         let how = if self.is_exact() { "" } else { " (estimated from samples)" };
         format!("Events over time{how}: {} events from {} to {}", crate::format::count(self.total), fmt(self.start), fmt(self.end))
@@ -197,7 +197,7 @@ pub struct TimelineLayout {
 
 impl TimelineLayout {
     /// Lays out `timeline` in `width` × `height`, labels in `tz`, `marks` as ticks.
-    pub fn new(timeline: &Timeline, width: f64, height: f64, tz: Tz, marks: &[DateTime<Utc>]) -> Self {
+    pub fn new(timeline: &Timeline, width: f64, height: f64, tz: Zone, marks: &[DateTime<Utc>]) -> Self {
         let plot = Rect {
             x: PAD_PX,
             y: PAD_PX + MARK_PX + 2.0,
@@ -315,7 +315,7 @@ mod tests {
     fn layout_hits_times() {
         let tl = exact(&[0, 50, 100]);
         let marks = [t(50), t(500)];
-        let l = TimelineLayout::new(&tl, 412.0, 80.0, chrono_tz::UTC, &marks);
+        let l = TimelineLayout::new(&tl, 412.0, 80.0, Zone::UTC, &marks);
         assert_eq!(l.plot.w, 400.0);
         assert_eq!(l.marks.len(), 1, "marks outside the span are dropped");
         assert!((l.marks[0] - 206.0).abs() < 1e-6);

@@ -126,7 +126,7 @@ where
     let model = Memo::new(move |_| data.value.get().unwrap_or_default());
     let stale = move || {
         let (since, error) = data.stale_since.get().zip(data.error.get())?;
-        let tz = zone.map(|z| z.get()).unwrap_or(chrono_tz::UTC);
+        let tz = zone.map(|z| z.get()).unwrap_or(crate::zone::Zone::UTC);
         let at = since.with_timezone(&tz).format("%H:%M:%S").to_string();
         Some(view! {
             <p class="stale" title=error.to_string() role="status">

@@ -1,24 +1,24 @@
 //! The time range picker: quick ranges, absolute from/to in the display zone,
 //! the zone itself, shifting earlier/later and zooming out.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::components::refresh::{now, Refresher};
 use crate::state::time_range::{TimeRange, QUICK_RANGES};
-use crate::state::url::{browser_zone, ViewCtl};
+use crate::state::url::ViewCtl;
 use crate::state::view::ZoneChoice;
+use crate::zone::Zone;
 
 const INPUT_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
 /// A wall time typed in `tz` as an instant (`None` when it is not a valid time).
-fn parse_local(text: &str, tz: Tz) -> Option<DateTime<Utc>> {
+fn parse_local(text: &str, tz: Zone) -> Option<DateTime<Utc>> {
     let naive = NaiveDateTime::parse_from_str(text, INPUT_FORMAT)
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
         .ok()?;
-    tz.from_local_datetime(&naive).earliest().map(|t| t.with_timezone(&Utc))
+    tz.local_to_utc(&naive)
 }
 
 /// The picker.
@@ -76,7 +76,7 @@ fn RangePopover(
             Err(e) => set_error.set(Some(e)),
         }
     };
-    let browser = browser_zone();
+    let browser = Zone::browser();
     let zone_value = move || match ctl.view.with(|v| v.zone) {
         ZoneChoice::Browser => "browser".to_owned(),
         ZoneChoice::Named(tz) => tz.name().to_owned(),
@@ -108,7 +108,7 @@ fn RangePopover(
             <label class="zone">"Time zone "
                 <select prop:value=zone_value on:change:target=move |ev| set_zone(ev.target().value())>
                     <option value="browser">{format!("Browser ({})", browser.name())}</option>
-                    {chrono_tz::TZ_VARIANTS.iter().map(|tz| view! { <option value=tz.name()>{tz.name()}</option> }).collect_view()}
+                    {Zone::names().into_iter().map(|name| { let label = name.clone(); view! { <option value=name>{label}</option> } }).collect_view()}
                 </select>
             </label>
         </div>

@@ -21,7 +21,7 @@ use crate::components::status::{ErrorNotice, Loading};
 use crate::state::search::{cell, Cell, Column, Kind};
 use crate::state::session_detail::index_note;
 use crate::state::session_view::SessionView;
-use crate::state::url::browser_zone;
+use crate::zone::Zone;
 
 fn time_of(body: &Value, field: &'static str) -> Option<DateTime<Utc>> {
     match cell(body, &Column { field, label: field, kind: Kind::Time, default: false }) {
@@ -42,7 +42,7 @@ pub fn Session() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let parsed = Memo::new(move |_| SessionView::from_query(&url_pairs(&location.search.get())));
     let view = Memo::new(move |_| parsed.with(|p| p.0.clone()));
-    let browser = browser_zone();
+    let browser = Zone::browser();
     let tz = Signal::derive(move || view.with(|v| v.zone.resolve(browser)));
     let set_view = Callback::new(move |(next, replace): (SessionView, bool)| {
         let target = href(&location.pathname.get_untracked(), &next.to_query());

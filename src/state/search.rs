@@ -20,13 +20,13 @@
 //! tell the user when the result is larger.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde_json::Value;
 use sps_query::builder::{add_clause, term};
 use sps_query::Schema;
 
 use crate::format;
 use crate::state::view::Problem;
+use crate::zone::Zone;
 
 /// The largest offset the sessions list honours.
 pub const MAX_OFFSET: u64 = 10_000;
@@ -500,12 +500,12 @@ pub fn duration(seconds: u64) -> String {
 }
 
 /// A date and time in `tz`, to the second.
-pub fn time(t: DateTime<Utc>, tz: Tz) -> String {
+pub fn time(t: DateTime<Utc>, tz: Zone) -> String {
     t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
 /// An end time: only the time of day when it is the same day as `start` in `tz`.
-pub fn end_time(end: DateTime<Utc>, start: Option<DateTime<Utc>>, tz: Tz) -> String {
+pub fn end_time(end: DateTime<Utc>, start: Option<DateTime<Utc>>, tz: Zone) -> String {
     let local = end.with_timezone(&tz);
     match start.map(|s| s.with_timezone(&tz).date_naive()) {
         Some(day) if day == local.date_naive() => local.format("%H:%M:%S").to_string(),
@@ -514,7 +514,7 @@ pub fn end_time(end: DateTime<Utc>, start: Option<DateTime<Utc>>, tz: Tz) -> Str
 }
 
 /// A cell as the table shows it (before safe-text rendering of text).
-pub fn display(cell: &Cell, tz: Tz) -> String {
+pub fn display(cell: &Cell, tz: Zone) -> String {
     match cell {
         Cell::Missing => String::new(),
         Cell::Text(t) | Cell::Number(t) => t.clone(),
@@ -527,7 +527,7 @@ pub fn display(cell: &Cell, tz: Tz) -> String {
 }
 
 /// A cell as the CSV holds it: times in RFC 3339 in `tz`, durations in seconds.
-pub fn csv_value(cell: &Cell, tz: Tz) -> String {
+pub fn csv_value(cell: &Cell, tz: Zone) -> String {
     match cell {
         Cell::Time(t) => t.with_timezone(&tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         Cell::Seconds(s) => s.to_string(),
@@ -710,11 +710,11 @@ mod tests {
 
     #[test]
     fn cells_display_and_export() {
-        let tz = chrono_tz::Europe::Budapest;
+        let tz = "Europe/Budapest".parse::<Zone>().expect("a zone");
         let t = Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap();
         assert_eq!(display(&Cell::Time(t), tz), "2026-11-23 09:00:00");
         assert_eq!(csv_value(&Cell::Time(t), tz), "2026-11-23T09:00:00+01:00");
-        assert_eq!(csv_value(&Cell::Time(t), chrono_tz::UTC), "2026-11-23T08:00:00Z");
+        assert_eq!(csv_value(&Cell::Time(t), Zone::UTC), "2026-11-23T08:00:00Z");
         assert_eq!(display(&Cell::Seconds(3725), tz), "1h 02m");
         assert_eq!(csv_value(&Cell::Seconds(3725), tz), "3725");
         assert_eq!(end_time(t + chrono::Duration::minutes(5), Some(t), tz), "09:05:00");

@@ -9,11 +9,11 @@
 //! | `event` | `94` (a record id: scroll to it and show it) | none |
 //! | `apage` | `2` (alerts page, from 1) | `1` |
 
-use chrono_tz::Tz;
 use sps_api::EventType;
 use sps_query::builder::{add_clause, any_of};
 
 use crate::state::view::{Problem, ZoneChoice, MAX_QUERY_BYTES};
+use crate::zone::Zone;
 
 /// Longest type name taken from a URL.
 const MAX_TYPE_CHARS: usize = 64;
@@ -60,7 +60,7 @@ impl SessionView {
         }
         match get("tz") {
             None | Some("browser") => {}
-            Some(name) => match name.parse::<Tz>() {
+            Some(name) => match name.parse::<Zone>() {
                 Ok(tz) => view.zone = ZoneChoice::Named(tz),
                 Err(_) => problems.push(Problem { key: "tz", message: format!("`{name}` is not a time zone; using the browser's") }),
             },
@@ -180,7 +180,7 @@ mod tests {
     fn session_links_encode_the_id() {
         assert_eq!(session_href("abc", ZoneChoice::Browser, None), "/sessions/abc");
         assert_eq!(
-            session_href("svc/odd id#1?&=%ü", ZoneChoice::Named(chrono_tz::UTC), Some(7)),
+            session_href("svc/odd id#1?&=%ü", ZoneChoice::Named(Zone::UTC), Some(7)),
             "/sessions/svc%2Fodd%20id%231%3F%26%3D%25%C3%BC?tz=UTC&event=7"
         );
     }

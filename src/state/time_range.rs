@@ -3,8 +3,9 @@
 //! an absolute one stays put.
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use chrono_tz::Tz;
 use thiserror::Error;
+
+use crate::zone::Zone;
 
 /// The shortest range a view may have.
 pub const MIN_SPAN_SECONDS: i64 = 60;
@@ -181,7 +182,7 @@ impl TimeRange {
     }
 
     /// A short label: "Last 24 hours" for quick ranges, else both ends in `tz`.
-    pub fn label(&self, now: DateTime<Utc>, tz: Tz) -> String {
+    pub fn label(&self, now: DateTime<Utc>, tz: Zone) -> String {
         if let (TimeExpr::Now { minus_minutes }, true) = (self.start, self.end == TimeExpr::NOW) {
             if let Some((_, label)) = QUICK_RANGES.iter().find(|(m, _)| *m == minus_minutes) {
                 return (*label).to_owned();
@@ -260,13 +261,13 @@ mod tests {
 
     #[test]
     fn labels() {
-        let utc = chrono_tz::UTC;
+        let utc = Zone::UTC;
         assert_eq!(TimeRange::last(24 * 60).label(now(), utc), "Last 24 hours");
         assert_eq!(TimeRange::last(120).label(now(), utc), "Last 2 hours");
         assert_eq!(TimeRange::last(14 * 24 * 60).label(now(), utc), "Last 2 weeks");
         assert_eq!(TimeRange::last(90).label(now(), utc), "Last 90 minutes");
         let fixed = TimeRange::between(now() - Duration::hours(2), now());
-        assert_eq!(fixed.label(now(), chrono_tz::Europe::Budapest), "2026-11-23 09:00 → 2026-11-23 11:00");
+        assert_eq!(fixed.label(now(), "Europe/Budapest".parse::<Zone>().expect("a zone")), "2026-11-23 09:00 → 2026-11-23 11:00");
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! The view state bound to the URL: reading it from the query string, and
 //! changing it by navigating (so back/forward and reloads work).
 
-use chrono_tz::Tz;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -9,16 +8,7 @@ use leptos_router::NavigateOptions;
 use crate::components::refresh::now;
 use crate::config::AppConfig;
 use crate::state::view::{Problem, ViewState};
-
-/// The browser's IANA zone (UTC when it names none chrono-tz knows).
-pub fn browser_zone() -> Tz {
-    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
-    js_sys::Reflect::get(&options, &"timeZone".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .and_then(|name| name.parse().ok())
-        .unwrap_or(chrono_tz::UTC)
-}
+use crate::zone::Zone;
 
 /// Read and change the page's view.
 #[derive(Debug, Clone, Copy)]
@@ -28,7 +18,7 @@ pub struct ViewCtl {
     /// What was wrong with the URL, if anything.
     pub problems: Memo<Vec<Problem>>,
     /// The zone times are shown in.
-    pub zone: Memo<Tz>,
+    pub zone: Memo<Zone>,
     path: StoredValue<String>,
     config: StoredValue<AppConfig>,
     navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
@@ -49,7 +39,7 @@ impl ViewCtl {
                 ViewState::from_query(&pairs, &config, now())
             })
         };
-        let browser = browser_zone();
+        let browser = Zone::browser();
         let view = Memo::new(move |_| parsed.get().0);
         let ctl = ViewCtl {
             view,

@@ -14,7 +14,6 @@
 //! stops the page: it is replaced by the default and reported as a [`Problem`].
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use sps_api::BinSize;
 use sps_query::Schema;
 
@@ -22,6 +21,7 @@ use crate::charts::bins::BinChoice;
 use crate::config::AppConfig;
 use crate::state::display::Display;
 use crate::state::time_range::{TimeExpr, TimeRange};
+use crate::zone::Zone;
 
 /// Longest query accepted from a URL (bytes).
 pub const MAX_QUERY_BYTES: usize = 10 * 1024;
@@ -41,12 +41,12 @@ pub enum ZoneChoice {
     #[default]
     Browser,
     /// A named IANA zone (UTC included).
-    Named(Tz),
+    Named(Zone),
 }
 
 impl ZoneChoice {
     /// The zone to use, given the browser's.
-    pub fn resolve(self, browser: Tz) -> Tz {
+    pub fn resolve(self, browser: Zone) -> Zone {
         match self {
             ZoneChoice::Browser => browser,
             ZoneChoice::Named(tz) => tz,
@@ -178,7 +178,7 @@ impl ViewState {
         }
         match get("tz") {
             None | Some("browser") => {}
-            Some(name) => match name.parse::<Tz>() {
+            Some(name) => match name.parse::<Zone>() {
                 Ok(tz) => view.zone = ZoneChoice::Named(tz),
                 Err(_) => problem("tz", format!("`{name}` is not a time zone; using the browser's")),
             },
@@ -345,7 +345,7 @@ mod tests {
         let (view, problems) = read(url);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(view.q, "protocol:ssh");
-        assert_eq!(view.zone, ZoneChoice::Named(chrono_tz::Europe::Budapest));
+        assert_eq!(view.zone, ZoneChoice::Named("Europe/Budapest".parse::<Zone>().expect("a zone")));
         assert_eq!(view.bin, BinChoice::Fixed(BinSize::Hour));
         assert_eq!(view.refresh, None);
         assert_eq!(view.panels, vec![

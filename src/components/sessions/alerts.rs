@@ -2,7 +2,6 @@
 //! emphasised in the matched text, as text), paged; each links to its event.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use leptos::prelude::*;
 use sps_api::{AlertsParams, AlertsResponse, SessionAlert};
 
@@ -15,6 +14,7 @@ use crate::format;
 use crate::state::search::Paging;
 use crate::state::session_view::SessionView;
 use crate::text::highlight::highlight;
+use crate::zone::Zone;
 
 /// Alerts per page.
 pub const ALERTS_PAGE: u32 = 10;
@@ -33,7 +33,7 @@ pub fn AlertsPanel(
     set_view: Callback<(SessionView, bool)>,
     /// The display zone.
     #[prop(into)]
-    tz: Signal<Tz>,
+    tz: Signal<Zone>,
     /// Bumped by "Reload".
     #[prop(into)]
     reload: Signal<u32>,
@@ -129,7 +129,7 @@ pub fn AlertsPanel(
     }
 }
 
-fn alert_row(a: SessionAlert, tz: Tz, go_to_event: impl Fn(u64) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn alert_row(a: SessionAlert, tz: Zone, go_to_event: impl Fn(u64) + Copy + Send + Sync + 'static) -> impl IntoView {
     let time = a.time.map(|t| t.as_datetime().with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string());
     let content = a.matched_content.clone().unwrap_or_default();
     let marked = highlight(&content, a.matched_regexp.as_deref());

@@ -1,7 +1,6 @@
 //! One session's properties, grouped as an analyst reads them (see
 //! [`crate::state::session_detail`]); each value links to the sessions that share it.
 
-use chrono_tz::Tz;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use serde_json::Value;
@@ -10,11 +9,12 @@ use crate::components::sessions::safe_text::SafeText;
 use crate::components::sessions::tasks::href;
 use crate::state::search::{duration, narrowed, time, Cell};
 use crate::state::session_detail::{groups, headline, DetailRow};
+use crate::zone::Zone;
 
 /// Characters of a property shown before "show all".
 const VALUE_CHARS: usize = 200;
 
-fn value_view(row: &DetailRow, tz: Tz) -> AnyView {
+fn value_view(row: &DetailRow, tz: Zone) -> AnyView {
     match &row.cell {
         Cell::Time(t) => view! { <span>{time(*t, tz)}</span> }.into_any(),
         Cell::Seconds(s) => view! { <span title=format!("{s} seconds")>{duration(*s)}</span> }.into_any(),
@@ -52,7 +52,7 @@ pub fn SessionDetail(
     /// The session body as JSON.
     body: Value,
     /// The display zone.
-    tz: Tz,
+    tz: Zone,
 ) -> impl IntoView {
     let title = headline(&body);
     let groups = groups(&body)

@@ -6,7 +6,6 @@
 use std::ops::Bound;
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use gloo_timers::callback::Timeout;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -30,6 +29,7 @@ use crate::state::session_view::SessionView;
 use crate::state::virtual_list::VirtualList;
 use crate::text::prompt::split;
 use crate::text::safe::has_markers;
+use crate::zone::Zone;
 
 /// Events per request (the API's default page).
 pub const BLOCK: u64 = 500;
@@ -58,7 +58,7 @@ pub struct EventsContext {
     /// Changes the page's URL state (`true`: replace the history entry).
     pub set_view: Callback<(SessionView, bool)>,
     /// The display zone.
-    pub tz: Signal<Tz>,
+    pub tz: Signal<Zone>,
     /// The session's start and end (now while active), once known.
     pub span: Signal<Option<(DateTime<Utc>, DateTime<Utc>)>>,
     /// Times of the alerts shown, for the timeline.
@@ -562,7 +562,7 @@ fn type_class(t: Option<&EventType>) -> String {
     }
 }
 
-fn event_cells(e: &SessionEvent, tz: Tz, multi_day: bool) -> impl IntoView {
+fn event_cells(e: &SessionEvent, tz: Zone, multi_day: bool) -> impl IntoView {
     let time = event_time(e).map(|t| {
         let local = t.with_timezone(&tz);
         let shown = if multi_day { local.format("%m-%d %H:%M:%S%.3f") } else { local.format("%H:%M:%S%.3f") };
@@ -592,7 +592,7 @@ fn event_cells(e: &SessionEvent, tz: Tz, multi_day: bool) -> impl IntoView {
 
 /// Everything about one event, long text wrapped and cut with "show all".
 #[component]
-fn EventDetail(event: SessionEvent, tz: Tz) -> impl IntoView {
+fn EventDetail(event: SessionEvent, tz: Zone) -> impl IntoView {
     let content = event.content.clone().unwrap_or_default();
     let line = split(&content, event.action.as_deref());
     let when = event_time(&event).map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S%.3f %Z").to_string());

@@ -1,7 +1,6 @@
 //! CSV export of the sessions table: the page on screen at once, or up to
 //! 10,000 rows fetched page by page with a progress bar and a cancel button.
 
-use chrono_tz::Tz;
 use leptos::prelude::*;
 use sps_api::SessionsParams;
 
@@ -13,12 +12,13 @@ use crate::download::save_bytes;
 use crate::export::csv::{file_name, Csv};
 use crate::format;
 use crate::state::search::{cell, csv_heading, csv_value, export_chunks, Column, EXPORT_MAX_ROWS};
+use crate::zone::Zone;
 
 fn header(columns: &[&'static Column]) -> Vec<String> {
     std::iter::once("id".to_owned()).chain(columns.iter().map(|c| csv_heading(c))).collect()
 }
 
-fn push(csv: &mut Csv, id: &str, body: &serde_json::Value, columns: &[&'static Column], tz: Tz) {
+fn push(csv: &mut Csv, id: &str, body: &serde_json::Value, columns: &[&'static Column], tz: Zone) {
     let fields: Vec<String> =
         std::iter::once(id.to_owned()).chain(columns.iter().map(|c| csv_value(&cell(body, c), tz))).collect();
     csv.push(&fields);
@@ -39,7 +39,7 @@ pub fn CsvExport(
     columns: Signal<Vec<&'static Column>>,
     /// The display zone (times are exported in it, with their offset).
     #[prop(into)]
-    tz: Signal<Tz>,
+    tz: Signal<Zone>,
     /// The list request of the search (times resolved), without paging.
     #[prop(into)]
     params: Signal<Option<SessionsParams>>,

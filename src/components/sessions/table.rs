@@ -1,7 +1,6 @@
 //! The sessions table: sortable headings, values that filter when clicked, rows
 //! that open the session.
 
-use chrono_tz::Tz;
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -11,6 +10,7 @@ use crate::components::sessions::safe_text::clipped;
 use crate::state::search::{cell, display, duration, end_time, filter_values, time, Cell, Column, Kind, Sort};
 use crate::state::session_view::session_href;
 use crate::state::view::ZoneChoice;
+use crate::zone::Zone;
 
 /// Characters of a text value shown in a cell (the rest is in the session page).
 const CELL_CHARS: usize = 80;
@@ -61,7 +61,7 @@ pub fn SessionsTable(
     /// The current order.
     sort: Sort,
     /// The display zone.
-    tz: Tz,
+    tz: Zone,
     /// The zone choice carried into session links.
     zone: ZoneChoice,
     /// A heading was clicked.
@@ -186,7 +186,7 @@ fn cell_view(
     value: Cell,
     start: Option<chrono::DateTime<chrono::Utc>>,
     active: bool,
-    tz: Tz,
+    tz: Zone,
     on_filter: Callback<CellFilter>,
 ) -> AnyView {
     match (column.kind, value) {

@@ -3,7 +3,6 @@
 //! Its table (the accessibility contract) lists the same bins.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
@@ -15,6 +14,7 @@ use crate::charts::timeline::{Timeline, TimelineLayout};
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::format;
 use crate::theme::use_theme;
+use crate::zone::Zone;
 
 /// Rows of the timeline's table.
 const TABLE_BINS: usize = 24;
@@ -30,7 +30,7 @@ fn css(c: Rgb) -> String {
 pub fn draw_timeline(
     canvas: &HtmlCanvasElement,
     timeline: &Timeline,
-    tz: Tz,
+    tz: Zone,
     marks: &[DateTime<Utc>],
     position: Option<DateTime<Utc>>,
     theme: &ChartTheme,
@@ -84,7 +84,7 @@ pub fn EventsTimeline(
     timeline: Signal<Option<Timeline>>,
     /// The display zone.
     #[prop(into)]
-    tz: Signal<Tz>,
+    tz: Signal<Zone>,
     /// Alert times.
     #[prop(into)]
     marks: Signal<Vec<DateTime<Utc>>>,
