@@ -116,6 +116,13 @@ async fn clicking_bars_and_table_buttons_reports_filters() {
     root.remove();
 }
 
+/// The colour of the backing-store pixel at (`x`, `y`).
+fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> (u8, u8, u8) {
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").expect("context").expect("2d").unchecked_into();
+    let data = ctx.get_image_data(x.floor(), y.floor(), 1.0, 1.0).expect("pixel").data();
+    (data[0], data[1], data[2])
+}
+
 #[wasm_bindgen_test]
 fn draw_histogram_is_not_blank() {
     let root = host(600);
@@ -129,10 +136,17 @@ fn draw_histogram_is_not_blank() {
     )
     .expect("fixture");
     let model = Histogram::from_buckets(&buckets, sps_api::BinSize::Hour);
-    let layout = draw_histogram(&canvas, &model, sps_dashboard::zone::Zone::UTC, &ChartTheme::LIGHT, DrawSize::on_screen(&canvas, 1.0))
-        .expect("draws");
+    let size = DrawSize::on_screen(&canvas, 1.0);
+    let layout = draw_histogram(&canvas, &model, sps_dashboard::zone::Zone::UTC, &ChartTheme::LIGHT, size).expect("draws");
     assert_eq!(layout.bars.len(), 3);
     assert!(colour_count(&canvas) > 3, "not blank");
+    // The bars (one path, filled directly on the context) are solid accent; the line
+    // crosses them near their top, so look in their lower part.
+    let accent = ChartTheme::LIGHT.accent;
+    for r in &layout.bars {
+        let (x, y) = ((r.x + r.w / 2.0) * size.ratio, (r.y + r.h * 0.9) * size.ratio);
+        assert_eq!(pixel(&canvas, x, y), (accent.0, accent.1, accent.2), "bar at x {}", r.x);
+    }
     root.remove();
 }
 

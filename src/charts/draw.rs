@@ -6,7 +6,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use thiserror::Error;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::charts::histogram::{Histogram, HistogramLayout};
 use crate::charts::palette::{ChartTheme, Rgb};
@@ -152,14 +153,35 @@ pub fn draw_histogram(
         root.draw(&Text::new(label.as_str(), at, font(theme.muted, HPos::Center, VPos::Top)))
             .map_err(backend_error)?;
     }
-    let bar = color(theme.accent).filled();
-    for r in &layout.bars {
-        let corners = [(px(r.x), px(r.y)), (px(r.x + r.w).max(px(r.x) + 1), px(r.y + r.h))];
-        root.draw(&Rectangle::new(corners, bar)).map_err(backend_error)?;
-    }
+    let bars = layout.bars.iter().map(|r| [px(r.x), px(r.y), px(r.x + r.w).max(px(r.x) + 1), px(r.y + r.h)]);
+    fill_rects(canvas, bars, theme.accent)?;
     let line: Vec<(i32, i32)> = layout.active_line.iter().map(|(x, y)| (px(*x), px(*y))).collect();
     let active = color(theme.series(1)).stroke_width((2.0 * ratio).round().max(1.0) as u32);
     root.draw(&PathElement::new(line, active)).map_err(backend_error)?;
     root.present().map_err(backend_error)?;
     Ok(layout)
+}
+
+/// Fills rectangles (`[x0, y0, x1, y1]`, backing-store pixels) as one path with one
+/// `fill`, on the context plotters draws on: plotters sets `fillStyle` (a colour
+/// string to parse) and calls `fillRect` per rectangle, which put the 1,000-bin
+/// histogram at up to 2.2× uPlot's draw time. The colour is opaque, so one path
+/// covers exactly the pixels of the separate fills.
+fn fill_rects(canvas: &HtmlCanvasElement, rects: impl Iterator<Item = [i32; 4]>, fill: Rgb) -> Result<(), DrawError> {
+    let ctx = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or(DrawError::NoContext)?;
+    ctx.set_fill_style_str(&fill.css());
+    ctx.begin_path();
+    for [x0, y0, x1, y1] in rects {
+        // Normalised: a rectangle of negative size winds the other way and would cut
+        // a hole where it overlaps another (nonzero rule).
+        let (x, y) = (f64::from(x0.min(x1)), f64::from(y0.min(y1)));
+        ctx.rect(x, y, f64::from(x0.abs_diff(x1)), f64::from(y0.abs_diff(y1)));
+    }
+    ctx.fill();
+    Ok(())
 }

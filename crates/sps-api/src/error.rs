@@ -1,7 +1,11 @@
 //! Error bodies. Their shape is undocumented: API-NOTES.md decides to read
 //! `{"error": {"code", "message"}}` or `{"error": "..."}` and fall back to text.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{MapAccess, SeqAccess, Visitor};
+use serde::{de, Deserialize, Deserializer, Serialize};
 
 /// The application-level error codes the reference pages name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,13 +58,49 @@ pub struct ErrorBody {
 }
 
 /// The two shapes of the `error` key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum ErrorField {
     /// A structured error with a code.
     Detail(ErrorDetail),
     /// Just a message.
     Text(String),
+}
+
+/// By hand rather than `#[serde(untagged)]`, which buffers the value as serde's
+/// private `Content` and tries each variant on it (more code). Accepts what the
+/// derive did: a string is the text; an object (or an array, in field order) is a
+/// detail.
+impl<'de> Deserialize<'de> for ErrorField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FieldVisitor)
+    }
+}
+
+struct FieldVisitor;
+
+impl<'de> Visitor<'de> for FieldVisitor {
+    type Value = ErrorField;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an error message or an error object")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<ErrorField, E> {
+        Ok(ErrorField::Text(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<ErrorField, E> {
+        Ok(ErrorField::Text(v))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<ErrorField, A::Error> {
+        ErrorDetail::deserialize(MapAccessDeserializer::new(access)).map(ErrorField::Detail)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, access: A) -> Result<ErrorField, A::Error> {
+        ErrorDetail::deserialize(SeqAccessDeserializer::new(access)).map(ErrorField::Detail)
+    }
 }
 
 impl ErrorBody {
@@ -99,6 +139,12 @@ mod tests {
         assert_eq!((d.code(), d.message()), (Some("SearchUnavailable"), "down"));
         let t: ErrorBody = serde_json::from_str(r#"{"error":"nope"}"#).unwrap();
         assert_eq!((t.code(), t.message()), (None, "nope"));
+        // What the derived untagged enum accepted and refused (pinned before the rewrite).
+        let a: ErrorBody = serde_json::from_str(r#"{"error":["InvalidQueryValue"]}"#).unwrap();
+        assert_eq!((a.code(), a.message()), (Some("InvalidQueryValue"), ""));
+        for junk in [r#"{"error":["c","m","x"]}"#, r#"{"error":1}"#, r#"{"error":null}"#, r#"{"error":{"message":"m"}}"#, "{}"] {
+            assert!(serde_json::from_str::<ErrorBody>(junk).is_err(), "{junk}");
+        }
     }
 
     #[test]

@@ -12,6 +12,8 @@ use crate::envelope::{ListResponse, Meta, ObjectResponse};
 use crate::lenient::{opt_string_from_scalar, opt_u64_from_any, strings_from_one_or_many, u64_from_any};
 use crate::timestamp::Timestamp;
 
+mod body_de;
+
 /// The sessions list: `{items: [{key, meta: {href}, body}], meta}`.
 pub type SessionsResponse = ListResponse<SessionItem>;
 
@@ -43,7 +45,8 @@ pub struct CountResponse {
 }
 
 /// The properties of a recorded session (API-NOTES.md, "Session fields").
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// `Deserialize` is written by hand in `body_de`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SessionBody {
     /// The protocol, e.g. `ssh`, `rdp`, `http`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -328,6 +331,16 @@ mod tests {
         assert_eq!(c.count, 1012);
         assert!(serde_json::from_str::<CountResponse>(r#"{"count": -1}"#).is_err());
         assert!(serde_json::from_str::<CountResponse>("{}").is_err());
+    }
+
+    #[test]
+    fn duplicate_keys_as_the_derive_had_them() {
+        // A modelled key twice is an error; an unmodelled one keeps its last value.
+        assert!(serde_json::from_str::<SessionBody>(r#"{"protocol": "ssh", "protocol": "rdp"}"#).is_err());
+        let b: SessionBody = serde_json::from_str(r#"{"psm": 1, "psm": 2}"#).unwrap();
+        assert_eq!(b.extra.get("psm"), Some(&serde_json::json!(2)));
+        assert!(serde_json::from_str::<SessionBody>(r#"["ssh"]"#).is_err());
+        assert!(serde_json::from_str::<SessionBody>(r#"{"duration": null, "client": null}"#).is_ok());
     }
 
     #[test]
