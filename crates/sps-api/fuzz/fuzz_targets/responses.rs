@@ -6,7 +6,6 @@
 
 use std::fmt::Debug;
 
-use chrono_tz::Tz;
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -22,9 +21,10 @@ use sps_dashboard::charts::top_n_layout::TopNLayout;
 use sps_dashboard::state::search::{cell, COLUMNS};
 use sps_dashboard::state::session_detail::{groups, headline, index_note};
 use sps_dashboard::text::{highlight::highlight, prompt::split, safe::limited};
+use sps_dashboard::zone::Zone;
 
 /// Zones with and without daylight saving, and one far from UTC.
-const ZONES: [Tz; 3] = [Tz::UTC, Tz::Europe__Budapest, Tz::Pacific__Kiritimati];
+const ZONES: [&str; 3] = ["UTC", "Europe/Budapest", "Pacific/Kiritimati"];
 
 /// What the app shows of recorded text at most before "show more".
 const SHOWN_CHARS: usize = 2_000;
@@ -51,7 +51,7 @@ fn histogram(answer: &HistogramResponse) {
     let bin = answer.meta.bin_size.as_deref().and_then(|b| b.parse().ok()).unwrap_or(BinSize::Hour);
     let model = Histogram::from_buckets(&answer.body.buckets, bin);
     let _ = (model.extent(), model.max_count());
-    for tz in ZONES {
+    for tz in ZONES.iter().filter_map(|name| name.parse::<Zone>().ok()) {
         let _ = model.summary(tz);
         let layout = HistogramLayout::new(&model, 640.0, 240.0, tz);
         let _ = (layout.hit(320.0, 120.0), layout.time_at(320.0));
@@ -79,7 +79,7 @@ fn events(answer: &EventsResponse) {
         let marks = [start, end];
         let timeline = Timeline::new(start, end, total, samples);
         let _ = (timeline.counts(60), timeline.offset_at(end), timeline.time_of(total / 2));
-        let layout = TimelineLayout::new(&timeline, 640.0, 120.0, Tz::UTC, &marks);
+        let layout = TimelineLayout::new(&timeline, 640.0, 120.0, Zone::UTC, &marks);
         let _ = layout.x_of(start);
     }
 }
