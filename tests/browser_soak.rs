@@ -8,6 +8,7 @@
 
 #[path = "../src/alloc_stats.rs"]
 mod alloc_stats;
+mod support;
 
 use leptos::prelude::*;
 use sps_dashboard::charts::top_n::TopN;
@@ -15,9 +16,8 @@ use sps_dashboard::components::panel_data::{panel_body, PanelData};
 use sps_dashboard::components::shortcuts::provide_shortcuts;
 use sps_dashboard::components::top_n_chart::TopNChart;
 use sps_dashboard::theme::Theme;
-use wasm_bindgen::JsCast;
+use support::{host, settle};
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -36,19 +36,9 @@ fn answer(round: u32) -> TopN {
     TopN::from_stats(&serde_json::from_str(json).expect("fixture parses"))
 }
 
-/// Lets effects, the resize observer and the browser run.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).expect("timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer fires");
-}
-
 #[wasm_bindgen_test]
 async fn refresh_rounds_do_not_grow_the_heap() {
-    let root: HtmlElement = document().create_element("div").expect("div").unchecked_into();
-    root.style().set_property("width", "600px").expect("style");
-    document().body().expect("body").append_child(&root).expect("append");
+    let root = host(600);
 
     // The page's owner: its signals live as long as the wall's page does.
     let page = Owner::new();
