@@ -116,23 +116,30 @@ pub fn browser() -> Option<Id> {
 }
 
 pub fn offset_at(id: Id, utc: i64) -> i32 {
-    let Some(format) = ZONES.with_borrow(|z| z.get(usize::from(id)).and_then(|e| e.format.clone())) else {
-        return 0;
-    };
     let day = utc.div_euclid(DAY);
-    let cached = ZONES.with_borrow(|z| z.get(usize::from(id)).and_then(|e| e.days.get(&day).copied()));
-    let day_info = cached.unwrap_or_else(|| {
-        let info = measure_day(&format, day);
-        ZONES.with_borrow_mut(|z| {
-            if let Some(e) = z.get_mut(usize::from(id)) {
-                if e.days.len() >= MAX_DAYS {
-                    e.days.clear();
-                }
-                e.days.insert(day, info);
-            }
-        });
-        info
+    // One borrow on the hot path (a cached day); the formatter is only cloned out of
+    // the table on a miss, to ask `Intl` without holding the borrow.
+    let known = ZONES.with_borrow(|z| {
+        let entry = z.get(usize::from(id))?;
+        let Some(format) = &entry.format else { return Some(Ok(Day::Fixed(0))) }; // UTC
+        Some(entry.days.get(&day).copied().ok_or_else(|| format.clone()))
     });
+    let day_info = match known {
+        None => return 0,
+        Some(Ok(info)) => info,
+        Some(Err(format)) => {
+            let info = measure_day(&format, day);
+            ZONES.with_borrow_mut(|z| {
+                if let Some(e) = z.get_mut(usize::from(id)) {
+                    if e.days.len() >= MAX_DAYS {
+                        e.days.clear();
+                    }
+                    e.days.insert(day, info);
+                }
+            });
+            info
+        }
+    };
     match day_info {
         Day::Fixed(secs) => secs,
         Day::Change { at, before, after } => {
