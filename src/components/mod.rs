@@ -17,3 +17,4 @@ pub mod status;
 pub mod time_picker;
 pub mod top_n_chart;
 pub mod top_n_panel;
+pub mod view_toolbar;

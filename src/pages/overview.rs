@@ -4,10 +4,9 @@ use leptos::prelude::*;
 
 use crate::components::histogram_panel::HistogramPanel;
 use crate::components::kiosk_bar::KioskBar;
-use crate::components::composer::SessionComposer;
-use crate::components::refresh::{RefreshControl, Refresher};
-use crate::components::time_picker::TimePicker;
+use crate::components::refresh::Refresher;
 use crate::components::top_n_panel::{PanelEditor, TopNPanel};
+use crate::components::view_toolbar::ViewToolbar;
 use crate::state::url::ViewCtl;
 use crate::state::view::{PanelSpec, DEFAULT_PANEL_SIZE, MAX_PANELS};
 
@@ -48,13 +47,7 @@ pub fn Overview() -> impl IntoView {
                 <button type="button" class="wall-button" title="Full-screen wall display for the SOC"
                     on:click=move |_| ctl.update(|v| v.display.kiosk = true)>"Wall mode"</button>
             </div>
-            <div class="toolbar">
-                <SessionComposer />
-                <div class="toolbar-row">
-                    <TimePicker />
-                    <RefreshControl />
-                </div>
-            </div>
+            <ViewToolbar />
         </Show>
         {problems}
         <Show when=move || display().histogram>

@@ -13,14 +13,13 @@ use sps_query::Schema;
 
 use crate::api::{ApiClient, ApiError};
 use crate::components::panel_data::use_panel_data;
-use crate::components::composer::SessionComposer;
-use crate::components::refresh::{RefreshControl, Refresher};
+use crate::components::refresh::Refresher;
 use crate::components::sessions::export::CsvExport;
 use crate::components::sessions::pager::Pager;
 use crate::components::sessions::table::{CellFilter, Row, SessionsTable};
 use crate::components::sessions::tasks::{href, session_storage, url_pairs};
 use crate::components::status::{Empty, ErrorNotice, Loading};
-use crate::components::time_picker::TimePicker;
+use crate::components::view_toolbar::ViewToolbar;
 use crate::format;
 use crate::state::query::query_error;
 use crate::state::result_nav::{ResultNav, STORAGE_KEY};
@@ -274,13 +273,7 @@ pub fn Sessions() -> impl IntoView {
             {heading_count}
             {active_badge}
         </div>
-        <div class="toolbar">
-            <SessionComposer />
-            <div class="toolbar-row">
-                <TimePicker />
-                <RefreshControl />
-            </div>
-        </div>
+        <ViewToolbar />
         {problems}
         <section class="panel sessions-panel" aria-label="Sessions">
             <div class="table-tools">
