@@ -6,6 +6,11 @@
 # Two toolchains can build wasm32 (see ../shared/toolchain/README.md):
 #   rustup : the rustup toolchain has the wasm32-unknown-unknown target installed
 #   debian : Debian's rustc-web 1.96 rebuilds std from rust-web-src (-Z build-std)
+# Either way wasm builds rebuild std from source when the sources are there (rustup's
+# rust-src component; rust-web-src), with the profile's opt-level "z" and std's
+# `optimize_for_size` feature: the release bundle is ~21 KB gzip smaller than with
+# rustup's prebuilt std (BENCHMARKS.md "Bundle size"). Native builds never do
+# (`sps_native` below).
 
 SPS_TOOLS="${SPS_TOOLS:-$HOME/.cache/sps-dashboard}"
 export SPS_TOOLS
@@ -34,13 +39,25 @@ _sps_path="${_sps_path%:}"
 
 if [ "$SPS_WASM_TOOLCHAIN" = rustup ]; then
     export PATH="$SPS_BINARYEN_BIN:$SPS_BIN:$HOME/.cargo/bin:/usr/bin:$_sps_path"
-    unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD
+    # std's sources come with the rust-src component (scripts/setup adds it).
+    if [ -f "$(RUSTUP_AUTO_INSTALL=0 "$HOME/.cargo/bin/rustc" --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+        SPS_BUILD_STD=1
+    else
+        SPS_BUILD_STD=0
+    fi
 else
     # Debian's cargo must come before rustup's proxies: Trunk runs plain `cargo`.
     export PATH="$SPS_BINARYEN_BIN:$SPS_BIN:/usr/bin:$HOME/.cargo/bin:$_sps_path"
-    # -Z build-std on a stable compiler; cargo itself must see both variables.
+    SPS_BUILD_STD=1
+fi
+export SPS_BUILD_STD
+if [ "$SPS_BUILD_STD" = 1 ]; then
+    # -Z build-std on a stable compiler; cargo itself must see these variables.
     export RUSTC_BOOTSTRAP=1
     export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+    export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+else
+    unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES
 fi
 unset _sps_path _d
 
@@ -53,7 +70,12 @@ export TRUNK_SKIP_VERSION_CHECK=true
 # Playwright drives Debian's Chromium; it must never download a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-# Native builds (tests, the sim) never need a rebuilt std.
+# Native builds (tests, the sim, installed tools) never need a rebuilt std. On rustup's
+# stable compiler they also run without RUSTC_BOOTSTRAP, as on any other machine.
 sps_native() {
-    env -u CARGO_UNSTABLE_BUILD_STD "$@"
+    if [ "$SPS_WASM_TOOLCHAIN" = rustup ]; then
+        env -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u RUSTC_BOOTSTRAP "$@"
+    else
+        env -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES "$@"
+    fi
 }
