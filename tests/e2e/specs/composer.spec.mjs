@@ -1,9 +1,10 @@
 // The query composer on the overview: mistakes underlined under their characters,
 // keyboard completion of fields and server values, applying changes the charts,
-// the builder round trip, saved queries, accessibility, and the per-keystroke cost.
+// the builder round trip, saved queries, accessibility, and a 500-character query kept
+// up with keystroke by keystroke (its cost is `scripts/bench keys`).
 import { test, expect } from './fixtures.mjs';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { openLoggedIn, screenshots, watchErrors } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -196,47 +197,30 @@ test('no serious accessibility violation with errors, suggestions, builder and p
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('per-keystroke cost: parse, validate, highlight and render a 500-character query', async ({ page }) => {
+test('a 500-character query: every keystroke is highlighted and validated before the next', async ({ page }) => {
+  // The cost of a keystroke is a benchmark (`scripts/bench keys`); this checks what it times.
   await openLoggedIn(page, '/?refresh=off');
   const clause = '(protocol:ssh OR protocol:rdp) AND user.gateway_username:adm* AND NOT verdict:DENY AND duration:[60 TO *] OR ';
   const query = clause.repeat(5).slice(0, 499) + 'x';
-  expect(query.length).toBe(500);
   const input = page.getByLabel('Query');
   await input.click();
-  // Other builds share the machine: the best median of three runs is the figure.
-  const runs = [];
-  for (let run = 0; run < 3; run++) {
-    runs.push(await input.evaluate(async (el, base) => {
-      const overlay = document.querySelector('.composer-overlay');
-      const times = [];
-      let stale = 0;
-      for (let i = 0; i < 301; i++) {
-        const text = i % 2 ? base.slice(0, -1) : base; // type and delete the last character
-        const t0 = performance.now();
-        el.value = text;
-        el.setSelectionRange(text.length, text.length);
-        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
-        // Leptos runs its effects as microtasks; a posted message arrives once they are
-        // all done, so the time covers every update the keystroke causes.
-        await new Promise((resolve) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = resolve;
-          channel.port2.postMessage(0);
-        });
-        times.push(performance.now() - t0);
-        if (overlay.textContent !== `${text} `) stale += 1;
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-      times.sort((a, b) => a - b);
-      const at = (q) => times[Math.floor(q * (times.length - 1))];
-      return { samples: times.length, median: at(0.5), p90: at(0.9), max: times[times.length - 1], stale, spans: overlay.children.length };
-    }, query));
-  }
-  const result = runs.reduce((best, r) => (r.median < best.median ? r : best));
-  console.log(`composer keystroke, 500-char query: median ${result.median.toFixed(3)} ms, p90 ${result.p90.toFixed(3)} ms, max ${result.max.toFixed(3)} ms over ${result.samples} keystrokes (${result.spans} spans)`);
-  const out = new URL('../test-results/', import.meta.url);
-  mkdirSync(out, { recursive: true });
-  writeFileSync(new URL('composer-keystroke.json', out), JSON.stringify({ best: result, runs }, null, 2));
-  expect(runs.map((r) => r.stale)).toEqual([0, 0, 0]);
-  expect(result.median).toBeLessThan(2);
+  const result = await input.evaluate(async (el, base) => {
+    const overlay = document.querySelector('.composer-overlay');
+    let stale = 0;
+    for (let i = 0; i < 21; i++) {
+      const text = i % 2 ? base.slice(0, -1) : base;
+      el.value = text;
+      el.setSelectionRange(text.length, text.length);
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      await new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = resolve;
+        channel.port2.postMessage(0);
+      });
+      if (overlay.textContent !== `${text} `) stale += 1;
+    }
+    return { stale, spans: overlay.children.length };
+  }, query);
+  expect(result.stale).toBe(0);
+  expect(result.spans).toBeGreaterThan(100);
 });
