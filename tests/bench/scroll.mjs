@@ -58,7 +58,8 @@ try {
     // Rows once the last fetch has landed: the table shows events, not placeholders.
     await new Promise((r) => setTimeout(r, 1500));
     const intervals = stamps.slice(1).map((t, k) => t - stamps[k]);
-    return { intervals, maxRows, rowsAfter: rowCount(), idShown: el.querySelector('.ev-id')?.textContent ?? '' };
+    const first = el.querySelector('.event-row');
+    return { intervals, maxRows, rowsAfter: rowCount(), top: el.scrollTop, firstRow: first?.getAttribute('aria-rowindex') ?? '-', firstId: first?.querySelector('.ev-id')?.textContent ?? '-' };
   }, frames);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
 
@@ -87,7 +88,7 @@ try {
   console.log(`  frame interval  ${fmt(stats(run.intervals))}; p95 ${quantile(run.intervals, 0.95).toFixed(2)} ms; ${dropped} of ${run.intervals.length} frames late (> 1.5× median)`);
   if (work.length) console.log(`  frame work      ${fmt(stats(work))}; p95 ${quantile(work, 0.95).toFixed(2)} ms (main-thread tasks per frame, from the trace)`);
   else console.log('  frame work      not found in the trace');
-  console.log(`  row elements    at most ${run.maxRows} in the DOM while scrolling; ${run.rowsAfter} at rest (first id ${run.idShown})`);
+  console.log(`  row elements    at most ${run.maxRows} in the DOM while scrolling; ${run.rowsAfter} at rest (scrollTop ${run.top}: first row element is row ${run.firstRow}, ${run.firstId})`);
   if (errors.length) console.log(`  page errors     ${errors.length}: ${errors[0]}`);
 } finally {
   await browser.close();
