@@ -1,11 +1,12 @@
 //! Draw benchmarks (wasm-bindgen-test in headless Chromium). These print figures and
 //! never fail on a number; they are not part of the test suite's assertions.
 //!
-//!     cargo test -p sps-dashboard --target wasm32-unknown-unknown --release \
+//!     cargo test -p sps-dashboard --target wasm32-unknown-unknown --profile wasm-bench \
 //!         --test bench_draw -- --nocapture
 //!
-//! (`scripts/bench draw` runs exactly that.) `--release` matters: it is the shipped
-//! profile (opt-level "z", fat LTO). Each figure: 5 warm-up draws, then the median
+//! (`scripts/bench draw` runs exactly that.) The profile matters: `wasm-bench` is the
+//! shipped release profile (opt-level "z", fat LTO) without the explicit `panic` that
+//! breaks `cargo test` when std is rebuilt (Cargo.toml). Each figure: 5 warm-up draws, then the median
 //! of 50 timed with `performance.now()` around the draw call ("draw"), and around
 //! the draw call plus a 1×1 `getImageData`, which makes Chromium rasterize the
 //! recorded canvas operations ("draw+flush"). The data is the same as in
