@@ -11,7 +11,8 @@
 // - frame interval: time between consecutive requestAnimationFrame callbacks, what
 //   the user sees as smoothness (60 Hz ⇒ 16.7 ms at best; a dropped frame doubles it);
 // - frame work: main-thread time per frame, from a Chrome trace (the top-level
-//   ThreadControllerImpl::RunTask slices of the renderer's main thread, summed per frame interval);
+//   ThreadControllerImpl::RunTask slices of the renderer's main thread, summed per
+//   frame interval);
 // - row elements: the largest number of `.event-row` elements in the DOM, sampled
 //   every frame.
 import { launch, stats, fmt } from './lib.mjs';
