@@ -10,8 +10,9 @@
 // symbol, so a function counts for the first `sps_dashboard::a::b` path it names
 // (`<tachys … Render for sps_dashboard::components::composer::{closure}>::build`
 // counts for `components::composer`). Functions naming no app path count for their
-// first crate. Sizes are raw, before wasm-opt (about 0.9× after) and before gzip
-// (about 0.4×): compare them with each other, not with the bundle figure.
+// first crate. Sizes are raw, before wasm-bindgen and wasm-opt (about 0.8× after)
+// and before gzip (about 0.4× after that): compare them with each other, not with
+// the bundle figure.
 import { readFileSync } from 'node:fs';
 
 const path = process.argv[2];
