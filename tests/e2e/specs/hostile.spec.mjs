@@ -1,6 +1,7 @@
 // The hostile corpus (crates/sps-sim/data/hostile.json, 70 payloads) in every field the
 // dashboard shows, served by a second sim started with `--hostile`: chart labels,
-// tooltips, chart tables and CSV, the sessions table, a session's properties, events,
+// tooltips, chart tables and CSV (also on the dark wall through refresh rounds, and
+// embedded), the sessions table, a session's properties, events,
 // alerts and timeline, and the composer's value completion. Nothing may execute
 // (the trap `window.__pwned` stays unset, no dialog, no navigation, no request off the
 // app's origin), and the layout must hold (no horizontal page scroll, the 1 MB line
@@ -237,4 +238,35 @@ test('the corpus session: properties, events, alerts and timeline stay inert; th
     await alerts.getByRole('button', { name: 'Next page' }).click();
     await assertInert(page, seen, 'alerts paged');
   }
+});
+
+test('the dark wall through refresh rounds, and the embedded view: hostile labels stay inert', async ({ page }) => {
+  const seen = watchHostile(page);
+  // The wall: kiosk, dark, live refresh; every round redraws the charts in place.
+  const rounds = () => page.waitForResponse((r) => /\/api\/audit\/sessions\/stats\?.*field=server.name/.test(r.url()) && r.status() === 200);
+  const first = rounds();
+  await page.goto(`${origin}/?kiosk=1&theme=dark&refresh=5s&panels=${encodeURIComponent(PANELS)}`);
+  await first;
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const panel = page.getByRole('region', { name: 'server.name', exact: true });
+  await expect(panel.getByRole('img')).toHaveAttribute('aria-label', /^server\.name: /);
+  for (let round = 0; round < 2; round += 1) {
+    const next = rounds();
+    await page.locator('body').press('r');
+    await next;
+    await assertInert(page, seen, `wall, refresh round ${round + 1}`);
+  }
+  const labels = await page.locator('section.panel canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
+  expect(labels.length).toBeGreaterThan(3);
+  expect(labels.filter((l) => RAW_CONTROL.test(l ?? ''))).toEqual([]);
+  const legends = await page.locator('.legend li').allTextContents();
+  expect(legends.filter((l) => RAW_CONTROL.test(l))).toEqual([]);
+  await page.screenshot({ path: `${screenshots}hostile-wall-dark.png` });
+
+  // The portal's view of the same data: embed mode, the chosen panels only.
+  await page.goto(`${origin}/?embed=1&histogram=off&refresh=off&panels=${encodeURIComponent('server.name;user.gateway_username')}`);
+  await expect(page.getByRole('region', { name: 'server.name', exact: true }).getByRole('img')).toHaveAttribute('aria-label', /^server\.name: /);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await page.screenshot({ path: `${screenshots}hostile-embed.png` });
+  await assertInert(page, seen, 'embedded view');
 });
