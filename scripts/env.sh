@@ -17,15 +17,18 @@ export SPS_TOOLS
 SPS_BIN="$SPS_TOOLS/tools/bin"
 SPS_BINARYEN_BIN="$SPS_TOOLS/binaryen/node_modules/.bin"
 
-sps_rustup_has_wasm() {
-    [ -x "$HOME/.cargo/bin/rustc" ] || return 1
-    local sysroot
-    sysroot="$(RUSTUP_AUTO_INSTALL=0 "$HOME/.cargo/bin/rustc" --print sysroot 2>/dev/null)" || return 1
-    compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
-}
+# rustup's sysroot (empty without rustup): its wasm32 std and its std sources.
+_sps_sysroot=""
+if [ -x "$HOME/.cargo/bin/rustc" ]; then
+    _sps_sysroot="$(RUSTUP_AUTO_INSTALL=0 "$HOME/.cargo/bin/rustc" --print sysroot 2>/dev/null)" || _sps_sysroot=""
+fi
 
 if [ -z "${SPS_WASM_TOOLCHAIN:-}" ]; then
-    if sps_rustup_has_wasm; then SPS_WASM_TOOLCHAIN=rustup; else SPS_WASM_TOOLCHAIN=debian; fi
+    if [ -n "$_sps_sysroot" ] && compgen -G "$_sps_sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null; then
+        SPS_WASM_TOOLCHAIN=rustup
+    else
+        SPS_WASM_TOOLCHAIN=debian
+    fi
 fi
 export SPS_WASM_TOOLCHAIN
 
@@ -40,7 +43,7 @@ _sps_path="${_sps_path%:}"
 if [ "$SPS_WASM_TOOLCHAIN" = rustup ]; then
     export PATH="$SPS_BINARYEN_BIN:$SPS_BIN:$HOME/.cargo/bin:/usr/bin:$_sps_path"
     # std's sources come with the rust-src component (scripts/setup adds it).
-    if [ -f "$(RUSTUP_AUTO_INSTALL=0 "$HOME/.cargo/bin/rustc" --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+    if [ -n "$_sps_sysroot" ] && [ -f "$_sps_sysroot/lib/rustlib/src/rust/library/Cargo.lock" ]; then
         SPS_BUILD_STD=1
     else
         SPS_BUILD_STD=0
@@ -59,7 +62,7 @@ if [ "$SPS_BUILD_STD" = 1 ]; then
 else
     unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES
 fi
-unset _sps_path _d
+unset _sps_path _d _sps_sysroot
 
 # wasm-bindgen-test runs in headless Chromium through chromedriver
 # (options in webdriver.json at the repository root).
@@ -73,9 +76,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # Native builds (tests, the sim, installed tools) never need a rebuilt std. On rustup's
 # stable compiler they also run without RUSTC_BOOTSTRAP, as on any other machine.
 sps_native() {
-    if [ "$SPS_WASM_TOOLCHAIN" = rustup ]; then
-        env -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u RUSTC_BOOTSTRAP "$@"
-    else
-        env -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES "$@"
-    fi
+    local drop=(-u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES)
+    [ "$SPS_WASM_TOOLCHAIN" = rustup ] && drop+=(-u RUSTC_BOOTSTRAP)
+    env "${drop[@]}" "$@"
 }
