@@ -14,6 +14,15 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 }
 
+/** A page in a fresh context of `browser`, and the uncaught page errors it collects. */
+export async function openPage(browser, viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
 export function stats(values) {
   const v = values.slice().sort((a, b) => a - b);
   const q = (p) => v[Math.round((v.length - 1) * p)];

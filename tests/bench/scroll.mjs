@@ -15,7 +15,7 @@
 //   frame interval);
 // - row elements: the largest number of `.event-row` elements in the DOM, sampled
 //   every frame.
-import { launch, stats, fmt } from './lib.mjs';
+import { launch, openPage, stats, fmt } from './lib.mjs';
 
 const base = process.argv[2];
 const frames = Number(process.argv[3] ?? 600);
@@ -24,10 +24,7 @@ const url = new URL('sessions/huge-session-100000-events', base).href;
 
 const browser = await launch();
 try {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { page, errors } = await openPage(browser, { width: 1600, height: 1000 });
   await page.goto(url);
   const events = page.getByRole('region', { name: 'Events' });
   await events.locator('.event-row .ev-id').first().waitFor();

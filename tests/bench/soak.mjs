@@ -22,7 +22,7 @@
 // sampled every SAMPLE rounds: the growth per round is the least-squares slope
 // of those samples. Start = after WARMUP (default 20) warm-up rounds; end =
 // after the CYCLES rounds.
-import { launch } from './lib.mjs';
+import { launch, openPage } from './lib.mjs';
 
 const base = process.argv[2];
 const cycles = Number(process.argv[3] ?? 200);
@@ -33,10 +33,7 @@ const sampleEvery = Number(process.env.SOAK_SAMPLE ?? Math.max(1, Math.floor(cyc
 
 const browser = await launch();
 try {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { context, page, errors } = await openPage(browser, { width: 1920, height: 1080 });
   let inFlight = 0, started = 0, failed = 0;
   const api = (r) => r.url().includes('/api/audit/');
   page.on('request', (r) => { if (api(r)) { inFlight++; started++; } });

@@ -6,6 +6,7 @@ import { test, expect } from './fixtures.mjs';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { openLoggedIn, screenshots, watchErrors } from './helpers.mjs';
+import { QUERY_500, typeAndDelete } from '../../bench/keystrokes.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -200,27 +201,9 @@ test('no serious accessibility violation with errors, suggestions, builder and p
 test('a 500-character query: every keystroke is highlighted and validated before the next', async ({ page }) => {
   // The cost of a keystroke is a benchmark (`scripts/bench keys`); this checks what it times.
   await openLoggedIn(page, '/?refresh=off');
-  const clause = '(protocol:ssh OR protocol:rdp) AND user.gateway_username:adm* AND NOT verdict:DENY AND duration:[60 TO *] OR ';
-  const query = clause.repeat(5).slice(0, 499) + 'x';
   const input = page.getByLabel('Query');
   await input.click();
-  const result = await input.evaluate(async (el, base) => {
-    const overlay = document.querySelector('.composer-overlay');
-    let stale = 0;
-    for (let i = 0; i < 21; i++) {
-      const text = i % 2 ? base.slice(0, -1) : base;
-      el.value = text;
-      el.setSelectionRange(text.length, text.length);
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
-      await new Promise((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = resolve;
-        channel.port2.postMessage(0);
-      });
-      if (overlay.textContent !== `${text} `) stale += 1;
-    }
-    return { stale, spans: overlay.children.length };
-  }, query);
+  const result = await input.evaluate(typeAndDelete, [QUERY_500, 21]);
   expect(result.stale).toBe(0);
   expect(result.spans).toBeGreaterThan(100);
 });
