@@ -14,6 +14,9 @@
 //   dcl    — DOMContentLoaded.
 //   api    — startTime of the first /api/audit/ request (the app is running and asks);
 //   answer — responseEnd of the first /api/audit/ answer.
+// Also the bytes of wasm + js + css that crossed the network (Resource Timing's
+// encodedBodySize: compressed as the server sent them; sps-sim sends the build's
+// brotli copies, as deploy/nginx.conf does).
 import { launch, stats, fmt } from './lib.mjs';
 
 const url = process.argv[2];
@@ -52,7 +55,7 @@ function probe() {
 }
 
 const browser = await launch();
-const rows = { drawn: [], op: [], wasm: [], dcl: [], api: [], answer: [] };
+const rows = { drawn: [], op: [], wasm: [], dcl: [], api: [], answer: [], bytes: [] };
 try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -66,7 +69,9 @@ try {
       const nav = performance.getEntriesByType('navigation')[0];
       const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
       const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/audit/'));
+      const app = performance.getEntriesByType('resource').filter((e) => /\.(wasm|js|css)$/.test(e.name));
       return {
+        bytes: app.reduce((sum, e) => sum + e.encodedBodySize, 0),
         drawn: window.__bench.drawn, op: window.__bench.op, wasm: wasm ? wasm.responseEnd : NaN, dcl: nav.domContentLoadedEventEnd,
         api: Math.min(...api.map((e) => e.startTime)), answer: Math.min(...api.map((e) => e.responseEnd)),
       };
@@ -78,6 +83,7 @@ try {
   }
   console.log(`Chromium ${browser.version()}, ${url}, ${runs} fresh contexts`);
   console.log(`BENCH cold-load drawn       ${fmt(stats(rows.drawn), 'ms', 1)}  (budget: median <= 500 ms)`);
+  console.log(`BENCH cold-load transfer    ${Math.max(...rows.bytes)} B of wasm + js + css over the network, as the server compressed them`);
   console.log(`BENCH cold-load first-op    ${fmt(stats(rows.op), 'ms', 1)}`);
   console.log(`BENCH cold-load wasm-loaded ${fmt(stats(rows.wasm), 'ms', 1)}`);
   console.log(`BENCH cold-load dcl         ${fmt(stats(rows.dcl), 'ms', 1)}`);

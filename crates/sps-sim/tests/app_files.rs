@@ -57,3 +57,28 @@ async fn without_a_policy_files_are_served_bare() {
     assert_eq!((status, csp), (StatusCode::OK, None));
     assert!(body.contains("<title>app</title>"));
 }
+
+/// Content-Encoding and body of `uri` asked with `Accept-Encoding: accept`.
+async fn get_encoded(app: &Router, uri: &str, accept: &str) -> (Option<String>, Vec<u8>) {
+    let request = Request::get(uri).header(header::ACCEPT_ENCODING, accept).body(Body::empty()).unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{uri} ({accept})");
+    let encoding = response.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap().to_owned());
+    (encoding, response.into_body().collect().await.unwrap().to_bytes().to_vec())
+}
+
+#[tokio::test]
+async fn precompressed_copies_are_sent_to_browsers_that_take_them() {
+    let dir = dist("precompressed");
+    std::fs::write(dir.join("app-0123456789abcdef.js.br"), "brotli bytes").unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef.js.gz"), "gzip bytes").unwrap();
+    let app = app(dir, None);
+    let js = "/app-0123456789abcdef.js";
+    assert_eq!(get_encoded(&app, js, "gzip, deflate, br").await, (Some("br".into()), b"brotli bytes".to_vec()));
+    assert_eq!(get_encoded(&app, js, "gzip").await, (Some("gzip".into()), b"gzip bytes".to_vec()));
+    assert_eq!(get_encoded(&app, js, "identity").await, (None, b"export {}".to_vec()));
+    // Files without a compressed copy (index.html, config.json) are sent as they are.
+    let (encoding, body) = get_encoded(&app, "/", "gzip, br").await;
+    assert_eq!(encoding, None);
+    assert!(body.starts_with(b"<!doctype html>"));
+}

@@ -68,8 +68,12 @@ function startStandIn(port) {
       const headers = HASHED.test(path)
         ? { 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' }
         : documentHeaders;
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
+      // gzip_static / brotli_static: the build's compressed copy, if the client takes it.
+      const accepts = String(req.headers['accept-encoding'] ?? '').split(/\s*,\s*/);
+      const copy = HASHED.test(path) && ['br', 'gzip'].find((e) => accepts.includes(e) && existsSync(`${file}.${e === 'br' ? 'br' : 'gz'}`));
+      const encoding = copy ? { 'content-encoding': copy, vary: 'Accept-Encoding' } : {};
+      res.writeHead(200, { ...headers, ...encoding, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(copy ? `${file}.${copy === 'br' ? 'br' : 'gz'}` : file));
     } else if (HASHED.test(path)) {
       res.writeHead(404).end();
     } else {
@@ -92,6 +96,10 @@ const nginxBin = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].
 
 /** The shipped nginx files, site values replaced, in one server (as a portal would). */
 function writeNginxConfig(dir, port) {
+  // brotli_static needs its module: loaded when installed (scripts/setup installs it),
+  // else the line goes, as the files' comment tells admins to do.
+  const brotli = brotliModule();
+  const fit = (conf) => (brotli ? conf : conf.replace(/^\s*brotli_static on;.*\n/gm, ''));
   mkdirSync(join(dir, 'www/tools'), { recursive: true });
   symlinkSync(dist, join(dir, 'www/tools/sps-dashboard'));
   writeFileSync(join(dir, 'sub-config.json'), JSON.stringify(subConfig));
@@ -99,8 +107,8 @@ function writeNginxConfig(dir, port) {
   sub = must(sub, 'https://sps.example.internal/api/', `${upstream}/api/`);
   sub = must(sub, '/srv/sps-dashboard/www', join(dir, 'www'));
   sub = must(sub, '/etc/sps-dashboard/config.json', join(dir, 'sub-config.json'));
-  writeFileSync(join(dir, 'subpath.conf'), sub);
-  let site = nginxSite;
+  writeFileSync(join(dir, 'subpath.conf'), fit(sub));
+  let site = fit(nginxSite);
   site = must(site, 'listen 443 ssl;', `listen 127.0.0.1:${port};`);
   site = site.replace(/^\s*ssl_certificate(_key)?\s.*$/gm, '');
   site = must(site, 'https://sps.example.internal;', `${upstream};`);
@@ -110,7 +118,7 @@ function writeNginxConfig(dir, port) {
   const mime = ['/etc/nginx/mime.types', '/usr/local/etc/nginx/mime.types'].find(existsSync);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((t) => `${t}_temp_path ${join(dir, t)};`).join(' ');
-  writeFileSync(join(dir, 'nginx.conf'), `daemon off;
+  writeFileSync(join(dir, 'nginx.conf'), `${brotli ? `load_module ${brotli};\n` : ''}daemon off;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')} warn;
 events { worker_connections 64; }
@@ -123,6 +131,23 @@ ${site}
 }
 `);
   return join(dir, 'nginx.conf');
+}
+
+/** nginx's brotli_static module, if installed. */
+function brotliModule() {
+  return ['/usr/lib/nginx/modules/ngx_http_brotli_static_module.so', '/usr/local/lib/nginx/modules/ngx_http_brotli_static_module.so']
+    .find(existsSync) ?? null;
+}
+
+/** Content-Encoding and byte count of `url` asked with `Accept-Encoding: accept` (undecoded). */
+function getEncoded(url, accept) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { 'accept-encoding': accept } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk) => { bytes += chunk.length; });
+      res.on('end', () => resolve({ status: res.statusCode, encoding: res.headers['content-encoding'] ?? null, vary: res.headers.vary ?? '', bytes }));
+    }).on('error', reject);
+  });
 }
 
 async function waitUp(url) {
@@ -201,6 +226,18 @@ for (const target of targets) {
           if (asset.endsWith('.wasm')) expect(answer.headers.get('content-type')).toBe('application/wasm');
           await answer.arrayBuffer();
         }
+        // The build's compressed copies are what crosses the network: gzip_static, and
+        // brotli_static where nginx has the module (the stand-in does both).
+        const wasm = assets.find((a) => a.endsWith('_bg.wasm'));
+        const size = (suffix) => statSync(join(dist, `${wasm}${suffix}`)).size;
+        const gzip = await getEncoded(`${base}${wasm}`, 'gzip');
+        expect(gzip).toMatchObject({ status: 200, encoding: 'gzip', bytes: size('.gz') });
+        expect(gzip.vary).toMatch(/accept-encoding/i);
+        if (target.name === 'stand-in' || brotliModule()) {
+          expect(await getEncoded(`${base}${wasm}`, 'gzip, deflate, br')).toMatchObject({ status: 200, encoding: 'br', bytes: size('.br') });
+        }
+        expect(await getEncoded(`${base}${wasm}`, 'identity')).toMatchObject({ status: 200, encoding: null, bytes: size('') });
+        expect(size('.br')).toBeLessThan(size('.gz'));
         // A hashed name that is not there (a tab of the previous build) is a 404, not HTML.
         expect((await fetch(`${base}sps-dashboard-0123456789abcdef.js`)).status).toBe(404);
         // The API is proxied on the same origin, under the mount.

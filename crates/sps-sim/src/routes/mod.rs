@@ -112,7 +112,9 @@ pub fn router(sim: Sim, app: Option<AppFiles>) -> Router {
     match app {
         Some(AppFiles { dir, csp }) => {
             let index = ServeFile::new(dir.join("index.html"));
-            let files = ServeDir::new(dir).fallback(index);
+            // A release build has brotli and gzip copies of its hashed assets
+            // (scripts/postbuild-compress.mjs): sent as they are, as nginx would.
+            let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(index);
             api.fallback_service(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp).layer(files))
         }
         None => api.fallback(no_such_endpoint),
