@@ -36,6 +36,9 @@ const TYPES = {
   '.wasm': 'application/wasm', '.json': 'application/json',
 };
 
+/** Content-Encoding → the suffix of the build's compressed copy (brotli preferred). */
+const COPIES = { br: '.br', gzip: '.gz' };
+
 /** What deploy/nginx*.conf do, in Node: `/` and SUB from one dist/. */
 function startStandIn(port) {
   const documentHeaders = {
@@ -70,10 +73,12 @@ function startStandIn(port) {
         : documentHeaders;
       // gzip_static / brotli_static: the build's compressed copy, if the client takes it.
       const accepts = String(req.headers['accept-encoding'] ?? '').split(/\s*,\s*/);
-      const copy = HASHED.test(path) && ['br', 'gzip'].find((e) => accepts.includes(e) && existsSync(`${file}.${e === 'br' ? 'br' : 'gz'}`));
-      const encoding = copy ? { 'content-encoding': copy, vary: 'Accept-Encoding' } : {};
+      const copy = HASHED.test(path)
+        ? Object.entries(COPIES).find(([e, suffix]) => accepts.includes(e) && existsSync(file + suffix))
+        : undefined;
+      const encoding = copy ? { 'content-encoding': copy[0], vary: 'Accept-Encoding' } : {};
       res.writeHead(200, { ...headers, ...encoding, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(copy ? `${file}.${copy === 'br' ? 'br' : 'gz'}` : file));
+      res.end(readFileSync(copy ? file + copy[1] : file));
     } else if (HASHED.test(path)) {
       res.writeHead(404).end();
     } else {
