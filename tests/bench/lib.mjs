@@ -26,7 +26,7 @@ export async function openPage(browser, viewport) {
 export function stats(values) {
   const v = values.slice().sort((a, b) => a - b);
   const q = (p) => v[Math.round((v.length - 1) * p)];
-  return { median: q(0.5), p10: q(0.1), p90: q(0.9), min: v[0], max: v[v.length - 1], n: v.length };
+  return { median: q(0.5), p10: q(0.1), p90: q(0.9), p95: q(0.95), min: v[0], max: v[v.length - 1], n: v.length };
 }
 
 export function fmt(s, unit = 'ms', digits = 2) {

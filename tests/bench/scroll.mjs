@@ -60,6 +60,7 @@ try {
     return { intervals, maxRows, rowsAfter: rowCount(), top: el.scrollTop, firstRow: first?.getAttribute('aria-rowindex') ?? '-', firstId: first?.querySelector('.ev-id')?.textContent ?? '-' };
   }, frames);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const intervals = stats(run.intervals);
 
   // The renderer's main thread, the window between the two marks, its top-level tasks.
   const traceEvents = trace.traceEvents ?? trace;
@@ -73,7 +74,7 @@ try {
       && e.ts >= t0 && e.ts <= t1);
     // Frame boundaries: BeginFrame-driven animation frames would need the compositor's
     // view; the rAF cadence is steady, so bucket by the median interval instead.
-    const period = stats(run.intervals).median * 1000;
+    const period = intervals.median * 1000;
     const buckets = new Map();
     for (const task of tasks) {
       const k = Math.floor((task.ts - t0) / period);
@@ -81,18 +82,14 @@ try {
     }
     work = [...buckets.values()];
   }
-  const dropped = run.intervals.filter((d) => d > 1.5 * stats(run.intervals).median).length;
+  const dropped = run.intervals.filter((d) => d > 1.5 * intervals.median).length;
   console.log(`events table, 100,000 events: ${frames} scroll steps top → bottom, then 10 jumps back up (${url})`);
-  console.log(`  frame interval  ${fmt(stats(run.intervals))}; p95 ${quantile(run.intervals, 0.95).toFixed(2)} ms; ${dropped} of ${run.intervals.length} frames late (> 1.5× median)`);
-  if (work.length) console.log(`  frame work      ${fmt(stats(work))}; p95 ${quantile(work, 0.95).toFixed(2)} ms (main-thread tasks per frame, from the trace)`);
+  console.log(`  frame interval  ${fmt(intervals)}; p95 ${intervals.p95.toFixed(2)} ms; ${dropped} of ${run.intervals.length} frames late (> 1.5× median)`);
+  const perFrame = stats(work);
+  if (work.length) console.log(`  frame work      ${fmt(perFrame)}; p95 ${perFrame.p95.toFixed(2)} ms (main-thread tasks per frame, from the trace)`);
   else console.log('  frame work      not found in the trace');
   console.log(`  row elements    at most ${run.maxRows} in the DOM while scrolling; ${run.rowsAfter} at rest (scrollTop ${run.top}: first row element is row ${run.firstRow}, ${run.firstId})`);
   if (errors.length) console.log(`  page errors     ${errors.length}: ${errors[0]}`);
 } finally {
   await browser.close();
-}
-
-function quantile(values, p) {
-  const v = values.slice().sort((a, b) => a - b);
-  return v[Math.round((v.length - 1) * p)];
 }
