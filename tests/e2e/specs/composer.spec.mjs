@@ -201,6 +201,7 @@ test('no serious accessibility violation with errors, suggestions, builder and p
 test('a 500-character query: every keystroke is highlighted and validated before the next', async ({ page }) => {
   // The cost of a keystroke is a benchmark (`scripts/bench keys`); this checks what it times.
   await openLoggedIn(page, '/?refresh=off');
+  expect(QUERY_500.length).toBe(500);
   const input = page.getByLabel('Query');
   await input.click();
   const result = await input.evaluate(typeAndDelete, [QUERY_500, 21]);
