@@ -8,10 +8,11 @@
 //! [`crate::events`]); content policies turn the risky ones into alerts, whose rule
 //! names the session lists in `analytics.interesting_events`.
 //!
-//! Two sessions are always there (with at least two sessions): [`HUGE_SESSION_ID`],
+//! Three sessions are always there (with at least three sessions): [`HUGE_SESSION_ID`],
 //! a scripted SSH session with exactly [`HUGE_SESSION_EVENTS`] events (tag `huge`),
-//! for paging and virtual scrolling; and [`ODD_SESSION_ID`], whose id needs
-//! percent-encoding in a URL path.
+//! for paging and virtual scrolling; [`ODD_SESSION_ID`], whose id needs
+//! percent-encoding in a URL path; and [`ON_CALL_SESSION_ID`], active at `now`
+//! whatever the hour.
 //!
 //! With [`DemoSpec::hostile`] every text property of every session is a payload of the
 //! hostile corpus ([`crate::hostile`]), half the events are too, and one more session,
@@ -35,10 +36,12 @@ use crate::time::format_instant;
 
 /// Changes whenever the generator's output changes, so an index built by an older
 /// generator is not reused.
-pub const GENERATOR_VERSION: u32 = 2;
+pub const GENERATOR_VERSION: u32 = 3;
 
 /// The id of the session with exactly [`HUGE_SESSION_EVENTS`] events.
 pub const HUGE_SESSION_ID: &str = "huge-session-100000-events";
+/// The id of the session that is active whatever the hour.
+pub const ON_CALL_SESSION_ID: &str = "on-call-session-active";
 /// How many events the huge session has.
 pub const HUGE_SESSION_EVENTS: u32 = 100_000;
 /// The id of a session that only works in a URL when percent-encoded.
@@ -101,16 +104,16 @@ const TAGS: &[&str] = &["privileged", "after-hours", "first-seen-host", "bulk-tr
 pub fn documents(spec: &DemoSpec) -> impl Iterator<Item = SessionDocument> + '_ {
     let mut rng = Rng::with_seed(spec.seed);
     let servers = server_inventory(&mut rng);
-    let corpus = spec.hostile && spec.sessions >= 3;
-    let specials = if corpus { 3 } else if spec.sessions >= 2 { 2 } else { 0 };
-    let mut drafts: Vec<Draft> = (specials..spec.sessions).map(|_| Draft::random(&mut rng, spec, servers.len())).collect();
-    if spec.sessions >= 2 {
-        drafts.push(Draft::huge(&mut rng, spec, servers.len()));
-        drafts.push(Draft::odd(&mut rng, spec, servers.len()));
+    let mut specials: Vec<fn(&mut Rng, &DemoSpec, usize) -> Draft> = Vec::new();
+    if spec.sessions >= 3 {
+        specials.extend([Draft::huge as fn(&mut Rng, &DemoSpec, usize) -> Draft, Draft::odd, Draft::on_call]);
     }
-    if corpus {
-        drafts.push(Draft::corpus(&mut rng, spec, servers.len()));
+    if spec.hostile && spec.sessions >= 4 {
+        specials.push(Draft::corpus);
     }
+    let random = spec.sessions - specials.len();
+    let mut drafts: Vec<Draft> = (0..random).map(|_| Draft::random(&mut rng, spec, servers.len())).collect();
+    drafts.extend(specials.into_iter().map(|special| special(&mut rng, spec, servers.len())));
     drafts.sort_by_key(|d| d.start);
     drafts.into_iter().enumerate().map(move |(n, draft)| draft.into_document(n as u64 + 1, spec, &servers))
 }
@@ -273,6 +276,24 @@ impl Draft {
         }
     }
 
+    /// The on-call admin's SSH session, open for the last 45 minutes:
+    /// random sessions are rarely active at night or at weekends, and demos and
+    /// tests need one whatever the hour.
+    fn on_call(rng: &mut Rng, spec: &DemoSpec, servers: usize) -> Self {
+        let ops = GATEWAY_USERS.iter().position(|u| *u == "admin.ops").unwrap_or(0);
+        Draft {
+            id: ON_CALL_SESSION_ID.into(),
+            protocol: 0,
+            verdict: 0,
+            user: ops,
+            server_user: "root",
+            start: spec.now - Duration::minutes(45),
+            end: None,
+            event_count: 40,
+            ..Draft::random(rng, spec, servers)
+        }
+    }
+
     /// An RDP session whose id needs percent-encoding, yesterday.
     fn odd(rng: &mut Rng, spec: &DemoSpec, servers: usize) -> Self {
         let start = spec.now - Duration::hours(26);
@@ -427,6 +448,19 @@ mod tests {
         assert_eq!(huge.body["analytics"]["tags"], json!(["huge", "scripted"]));
         assert!(sessions.iter().any(|x| x.id == ODD_SESSION_ID));
         assert!(!sessions.iter().any(|x| x.id == CORPUS_SESSION_ID));
+        let on_call = sessions.iter().find(|x| x.id == ON_CALL_SESSION_ID).expect("the on-call session");
+        assert_eq!((on_call.end, &on_call.body["active"]), (None, &json!(true)));
+        assert!(!on_call.events.is_empty());
+    }
+
+    #[test]
+    fn a_session_is_active_at_any_hour() {
+        // Sunday 03:00: random sessions are rarely running then.
+        let night = Utc.with_ymd_and_hms(2026, 11, 22, 3, 0, 0).unwrap();
+        for seed in 0..20 {
+            let sessions = generate(&DemoSpec { sessions: 300, now: night, ..spec(seed) });
+            assert!(sessions.iter().any(|x| x.end.is_none()), "seed {seed}: no active session");
+        }
     }
 
     #[test]
