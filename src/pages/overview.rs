@@ -41,7 +41,8 @@ pub fn Overview() -> impl IntoView {
         <Show when=move || display().kiosk>
             <KioskBar />
         </Show>
-        <Show when=move || !bare()>
+        // The wall and the embedded view drop the heading from sight, not from screen readers.
+        <Show when=move || !bare() fallback=|| view! { <h1 class="sr-only">"Overview"</h1> }>
             <div class="page-heading">
                 <h1>"Overview"</h1>
                 <button type="button" class="wall-button" title="Full-screen wall display for the SOC"

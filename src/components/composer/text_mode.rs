@@ -203,6 +203,9 @@ pub fn QueryInput(
                 autocomplete="off"
                 autocapitalize="off"
                 placeholder=placeholder
+                // A textarea, because long queries wrap. axe lists the combobox role on a
+                // textarea as a minor finding; without it screen readers would not hear
+                // the suggestion list open and close (aria-expanded).
                 role="combobox"
                 aria-autocomplete="list"
                 aria-expanded=move || shown().to_string()
