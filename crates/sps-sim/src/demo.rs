@@ -99,14 +99,18 @@ const AUTH_METHODS: &[&str] = &["password", "publickey", "keyboard-interactive",
 
 const TAGS: &[&str] = &["privileged", "after-hours", "first-seen-host", "bulk-transfer", "sudo", "pci"];
 
+/// Makes one of the sessions that are always there (from the rng, the spec and the
+/// number of servers), as [`Draft::random`] makes the others.
+type Special = fn(&mut Rng, &DemoSpec, usize) -> Draft;
+
 /// The sessions of `spec` with their content, in start order, generated one at a time
 /// (a million sessions never sit in memory as documents at once).
 pub fn documents(spec: &DemoSpec) -> impl Iterator<Item = SessionDocument> + '_ {
     let mut rng = Rng::with_seed(spec.seed);
     let servers = server_inventory(&mut rng);
-    let mut specials: Vec<fn(&mut Rng, &DemoSpec, usize) -> Draft> = Vec::new();
+    let mut specials: Vec<Special> = Vec::new();
     if spec.sessions >= 3 {
-        specials.extend([Draft::huge as fn(&mut Rng, &DemoSpec, usize) -> Draft, Draft::odd, Draft::on_call]);
+        specials.extend([Draft::huge, Draft::odd, Draft::on_call]);
     }
     if spec.hostile && spec.sessions >= 4 {
         specials.push(Draft::corpus);
