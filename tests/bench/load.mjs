@@ -17,7 +17,7 @@
 // Also the bytes of wasm + js + css that crossed the network (Resource Timing's
 // encodedBodySize: compressed as the server sent them; sps-sim sends the build's
 // brotli copies, as deploy/nginx.conf does).
-import { launch, stats, fmt } from './lib.mjs';
+import { launch, openPage, stats, fmt } from './lib.mjs';
 
 const url = process.argv[2];
 const runs = Number(process.argv[3] ?? 10);
@@ -58,11 +58,9 @@ const browser = await launch();
 const rows = { drawn: [], op: [], wasm: [], dcl: [], api: [], answer: [], bytes: [] };
 try {
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { context, page, errors } = await openPage(browser, { width: 1280, height: 800 });
+    // Runs on the navigation below, before any of the app's scripts.
     await context.addInitScript(probe);
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(url);
     await page.waitForFunction(() => window.__bench && window.__bench.drawn !== null, null, { timeout: 30_000 });
     const r = await page.evaluate(() => {

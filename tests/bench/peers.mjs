@@ -1,13 +1,11 @@
 // Histogram draw of 1,000 bins by uPlot and Chart.js in Chromium (tests/bench/peers.html).
 // The app's own draw is measured by tests/bench_draw.rs in another page of the same
 // Chromium (wasm-bindgen-test); scripts/bench draw runs both.
-import { launch, fmt } from './lib.mjs';
+import { launch, openPage, fmt } from './lib.mjs';
 
 const browser = await launch();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { page, errors } = await openPage(browser, { width: 1280, height: 800 });
   await page.goto(new URL('./peers.html', import.meta.url).href);
   const r = await page.evaluate(() => window.runBench());
   if (errors.length) throw new Error(errors.join('\n'));
