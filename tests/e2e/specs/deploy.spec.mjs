@@ -98,13 +98,15 @@ function must(text, from, to) {
 
 const nginxBin = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find(existsSync)
   ?? (spawnSync('sh', ['-c', 'command -v nginx']).stdout?.toString().trim() || null);
+/** nginx's brotli_static module, if installed. */
+const brotliModule = ['/usr/lib/nginx/modules/ngx_http_brotli_static_module.so',
+  '/usr/local/lib/nginx/modules/ngx_http_brotli_static_module.so'].find(existsSync) ?? null;
 
 /** The shipped nginx files, site values replaced, in one server (as a portal would). */
 function writeNginxConfig(dir, port) {
   // brotli_static needs its module: loaded when installed (scripts/setup installs it),
   // else the line goes, as the files' comment tells admins to do.
-  const brotli = brotliModule();
-  const fit = (conf) => (brotli ? conf : conf.replace(/^\s*brotli_static on;.*\n/gm, ''));
+  const fit = (conf) => (brotliModule ? conf : conf.replace(/^\s*brotli_static on;.*\n/gm, ''));
   mkdirSync(join(dir, 'www/tools'), { recursive: true });
   symlinkSync(dist, join(dir, 'www/tools/sps-dashboard'));
   writeFileSync(join(dir, 'sub-config.json'), JSON.stringify(subConfig));
@@ -123,7 +125,7 @@ function writeNginxConfig(dir, port) {
   const mime = ['/etc/nginx/mime.types', '/usr/local/etc/nginx/mime.types'].find(existsSync);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((t) => `${t}_temp_path ${join(dir, t)};`).join(' ');
-  writeFileSync(join(dir, 'nginx.conf'), `${brotli ? `load_module ${brotli};\n` : ''}daemon off;
+  writeFileSync(join(dir, 'nginx.conf'), `${brotliModule ? `load_module ${brotliModule};\n` : ''}daemon off;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')} warn;
 events { worker_connections 64; }
@@ -136,12 +138,6 @@ ${site}
 }
 `);
   return join(dir, 'nginx.conf');
-}
-
-/** nginx's brotli_static module, if installed. */
-function brotliModule() {
-  return ['/usr/lib/nginx/modules/ngx_http_brotli_static_module.so', '/usr/local/lib/nginx/modules/ngx_http_brotli_static_module.so']
-    .find(existsSync) ?? null;
 }
 
 /** Content-Encoding and byte count of `url` asked with `Accept-Encoding: accept` (undecoded). */
@@ -238,7 +234,7 @@ for (const target of targets) {
         const gzip = await getEncoded(`${base}${wasm}`, 'gzip');
         expect(gzip).toMatchObject({ status: 200, encoding: 'gzip', bytes: size('.gz') });
         expect(gzip.vary).toMatch(/accept-encoding/i);
-        if (target.name === 'stand-in' || brotliModule()) {
+        if (target.name === 'stand-in' || brotliModule) {
           expect(await getEncoded(`${base}${wasm}`, 'gzip, deflate, br')).toMatchObject({ status: 200, encoding: 'br', bytes: size('.br') });
         }
         expect(await getEncoded(`${base}${wasm}`, 'identity')).toMatchObject({ status: 200, encoding: null, bytes: size('') });
