@@ -6,12 +6,13 @@
 //!
 //! (`scripts/bench draw` runs exactly that.) The profile matters: `wasm-bench` is the
 //! shipped release profile (opt-level "z", fat LTO) without the explicit `panic` that
-//! breaks `cargo test` when std is rebuilt (Cargo.toml). Each figure: 5 warm-up draws, then the median
-//! of 50 timed with `performance.now()` around the draw call ("draw"), and around
-//! the draw call plus a 1×1 `getImageData`, which makes Chromium rasterize the
-//! recorded canvas operations ("draw+flush"). The data is the same as in
-//! `tests/bench/peers.html` (uPlot and Chart.js), which runs in another page of
-//! the same Chromium build.
+//! breaks `cargo test` when std is rebuilt (Cargo.toml).
+//!
+//! Each figure: 5 warm-up draws, then the median of 50 timed with `performance.now()`
+//! around the draw call ("draw"), and around the draw call plus a 1×1 `getImageData`,
+//! which makes Chromium rasterize the recorded canvas operations ("draw+flush"). The
+//! data is the same as in `tests/bench/peers.html` (uPlot and Chart.js), which runs in
+//! another page of the same Chromium build.
 #![cfg(target_arch = "wasm32")]
 
 use sps_dashboard::charts::draw::{draw_histogram, draw_top_n, DrawSize};
