@@ -292,7 +292,7 @@ for (const target of targets) {
         await expect(page.getByRole('dialog')).toHaveCount(0); // the login cookie reached the API through the proxy
 
         if (mount === '/') {
-          // (Under a sub-path the header links need the fixes listed in the fixme test below.)
+          // (Under the sub-path, the header-links test below clicks them.)
           await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
           await expect(page).toHaveURL(`${base}sessions`);
           await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
@@ -314,7 +314,7 @@ for (const target of targets) {
       });
     }
 
-    test(`${SUB}/: header links, the skip link and view changes stay under the sub-path`, async ({ page }) => {
+    test(`${SUB}/: header links, the skip link, view changes and the not-found link stay under the sub-path`, async ({ page }) => {
       test.skip(target.name !== 'stand-in', 'one proxy suffices');
       // Internal links carry the base (crate::app::app_path), ViewCtl navigates without
       // resolving again, and the skip link moves the focus instead of navigating.
@@ -335,6 +335,10 @@ for (const target of targets) {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await expect(page).toHaveURL(new RegExp(`^${base}sessions`));
+      await page.goto(`${base}no/such/page`);
+      await page.getByRole('link', { name: 'Go to the overview' }).click();
+      await expect(page).toHaveURL(new RegExp(`^${origin}${SUB}/?$`));
+      await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
     });
 
     test('frame-ancestors: a portal on the same origin can frame the dashboard, another origin cannot', async ({ page }) => {
