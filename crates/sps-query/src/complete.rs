@@ -78,7 +78,7 @@ pub fn complete(query: &str, cursor: usize, schema: &Schema) -> Completion {
     }
     let tokens = tokenize(query);
     // A comparison's value (`duration:>1|`) is a number or a date: typed, not picked.
-    if tokens.iter().any(|t| t.span.start < cursor && cursor <= t.span.end && is_comparison(t)) {
+    if tokens.iter().any(|t| t.span.start < cursor && cursor <= t.span.end && is_comparison(query, t)) {
         return Completion { expected: Expected::FreeText, replace: Span::at(cursor), candidates: Vec::new() };
     }
     let inside = tokens.iter().position(|t| t.span.start < cursor && cursor < t.span.end);
@@ -126,11 +126,11 @@ pub fn complete(query: &str, cursor: usize, schema: &Schema) -> Completion {
     }
 }
 
-/// A comparison (`>10`), or its operator still waiting for the value.
-fn is_comparison(token: &Token) -> bool {
+/// A comparison (`>10`), or one still being typed (no value yet, or an open phrase).
+fn is_comparison(query: &str, token: &Token) -> bool {
     match &token.kind {
         TokenKind::Range(range) => range.comparison.is_some(),
-        TokenKind::Error(crate::error::ParseErrorKind::ComparisonNeedsValue { .. }, _) => true,
+        TokenKind::Error(_, _) => token.span.text(query).starts_with(['<', '>']),
         _ => false,
     }
 }

@@ -149,6 +149,13 @@ fn add_clause_keeps_the_users_text_and_wraps_only_when_needed() {
         ("NOT protocol:ssh", "NOT protocol:ssh AND user.gateway_username:alice"),
         ("-protocol:ssh", "-protocol:ssh AND user.gateway_username:alice"),
         ("a -b", "(a -b) AND user.gateway_username:alice"),
+        // Joined by AND only, the text takes one more AND as is; any OR (or the
+        // implicit OR) would let the AND make its neighbour required, so it is wrapped.
+        ("a AND -b", "a AND -b AND user.gateway_username:alice"),
+        ("a && NOT b", "a && NOT b AND user.gateway_username:alice"),
+        ("a AND b OR c", "(a AND b OR c) AND user.gateway_username:alice"),
+        ("+a +b", "(+a +b) AND user.gateway_username:alice"),
+        ("(a OR b)", "(a OR b) AND user.gateway_username:alice"),
         ("", "user.gateway_username:alice"),
         ("   ", "user.gateway_username:alice"),
     ];
@@ -198,7 +205,7 @@ proptest! {
     }
 
     #[test]
-    fn add_clause_means_and(existing in "[a-c]( (AND|OR|-|) ?[a-c]){0,3}", field in "[a-c]", value in any::<String>()) {
+    fn add_clause_means_and(existing in "[+-]?[a-c]( (AND|OR|&&|\\|\\||-|\\+|) ?[+-]?[a-c]){0,3}", field in "[a-c]", value in any::<String>()) {
         let clause = term(&field, &value);
         let combined = add_clause(&existing, &clause).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let want = and([parse(&existing).map_err(|e| TestCaseError::fail(e.to_string()))?, clause]);
