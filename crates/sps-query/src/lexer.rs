@@ -272,7 +272,7 @@ impl Lexer<'_> {
 /// The length of the ISO 8601 date-time at the start of `text`, when one is there and
 /// ends the word: `YYYY-MM-DDThh:mm`, optional `:ss`, fraction and zone (`Z`, `±hh`,
 /// `±hhmm`, `±hh:mm`). Only the shape is checked; the validator checks the values.
-fn date_time_len(text: &str) -> Option<usize> {
+pub(crate) fn date_time_len(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut pos = 0;
     let digits = |pos: &mut usize, count: usize| {

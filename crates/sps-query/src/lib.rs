@@ -78,6 +78,9 @@
 //! through it. Comparisons print as ranges; an unquoted date-time prints with its colons
 //! escaped (`2017-01-25T10\:00\:00Z`), which Lucene's classic parser reads as one term;
 //! `-` and `+` are escaped only at the start of a word. `parse(print(q))` gives `q` back.
+//! Typed text is sent as typed, except where this crate is more lenient than Lucene's
+//! classic parser (an unquoted date-time, `fou:<"200"`): [`sendable`] writes just those
+//! spots the printer's way.
 //!
 //! # Escaping
 //!
@@ -128,6 +131,7 @@ mod parser;
 mod print;
 mod record;
 mod schema;
+mod sendable;
 mod span;
 mod suggest;
 mod text_match;
@@ -142,6 +146,7 @@ pub use literal::{bool_of, instant_of, number_of, parse_bool, parse_number, pars
 pub use parser::{parse, MAX_DEPTH};
 pub use record::{text_of, values_at};
 pub use schema::{Alias, Field, FieldType, KnownValues, Schema};
+pub use sendable::sendable;
 pub use span::{Position, Span};
 pub use text_match::Glob;
 pub use validate::{check, validate, Diagnostic, DiagnosticKind, Severity};

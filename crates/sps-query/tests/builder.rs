@@ -212,3 +212,24 @@ proptest! {
         prop_assert_eq!(parse(&combined).map(|q| flat(&q)).ok(), Some(flat(&want)));
     }
 }
+
+#[test]
+fn what_is_sent_rewrites_only_what_lucene_reads_otherwise() {
+    use sps_query::sendable;
+    let cases = [
+        ("start_time:2017-01-25T10:00:00Z", r"start_time:2017-01-25T10\:00\:00Z"),
+        ("start_time:(2017-01-25T10:00 OR 2017-01-26)", r"start_time:(2017-01-25T10\:00 OR 2017-01-26)"),
+        (r#"fou:<"200""#, "fou:[* TO 200}"),
+        ("end_time:>=2017-01-25T10:00:00+01:00", "end_time:[2017-01-25T10:00:00+01:00 TO *]"),
+        ("duration:>60 AND a-b", "duration:>60 AND a-b"),
+        (r"a\:b  c", r"a\:b  c"),
+        ("start_time:[2017-01-25T10:00:00Z TO *]", "start_time:[2017-01-25T10:00:00Z TO *]"),
+        ("(oops", "(oops"),
+    ];
+    for (typed, sent) in cases {
+        assert_eq!(sendable(typed), sent, "{typed}");
+        if let Ok(query) = parse(typed) {
+            assert_eq!(parse(sent).map(|q| q.without_spans()).ok(), Some(query.without_spans()), "{typed}");
+        }
+    }
+}

@@ -2,13 +2,14 @@
 //! any entry point panic; every error has a position inside the text; everything that
 //! parses prints to text that parses back to the same tree, prints the same again, and
 //! means the tree under Lucene's classic reading (and the two others the printing rule
-//! covers), checked by the independent reader in `common`.
+//! covers), checked by the independent reader in `common`; and the text sent for it
+//! ([`sendable`]) means the same.
 
 mod common;
 
 use common::{same_meaning, READINGS};
 use serde_json::json;
-use sps_query::{check, complete, highlight, parse, Schema};
+use sps_query::{check, complete, highlight, parse, sendable, Schema};
 
 const QUERIES: &str = include_str!("data/lucene_queries.txt");
 
@@ -108,6 +109,10 @@ fn round_trip(query: &str) -> Result<bool, String> {
         for reading in READINGS {
             same_meaning(root, &printed, reading)?;
         }
+    }
+    let sent = sendable(query);
+    if parse(&sent).map(|q| q.without_spans()).ok() != Some(parsed.without_spans()) {
+        return Err(format!("sent as `{sent}`, which means something else"));
     }
     Ok(true)
 }

@@ -104,6 +104,8 @@ fn exercise(input: &str) {
         }
     }
     if let Ok(query) = parsed {
+        let sent = sps_query::sendable(input);
+        assert_eq!(parse(&sent).map(|q| q.without_spans()).ok(), Some(query.without_spans()), "`{input}` sent as `{sent}`");
         let printed = query.print();
         let reparsed = parse(&printed).unwrap_or_else(|e| panic!("`{input}` printed as `{printed}`, which fails: {e}"));
         assert_eq!(reparsed.without_spans(), query.without_spans(), "`{input}` → `{printed}`");
