@@ -100,10 +100,10 @@ struct Item {
 
 /// Lucene's `addClause` with OR as the default operator: AND makes the clause before it
 /// required (unless excluded) and the clause after it required (unless excluded).
-fn classic_occurs(items: &[Item]) -> Vec<Operand> {
+fn classic_occurs(items: Vec<Item>) -> Vec<Operand> {
     let mut operands: Vec<Operand> = Vec::with_capacity(items.len());
     for item in items {
-        let mut operand = item.operand.clone();
+        let mut operand = item.operand;
         if item.conjunction == Conjunction::And {
             if let Some(previous) = operands.last_mut().filter(|p| p.occur != Occur::MustNot) {
                 previous.occur = Occur::Must;
@@ -260,14 +260,12 @@ impl<'a> Parser<'a> {
             items.push(Item { conjunction, operand: self.unary(group)? });
         }
         let joined_by_and = items.iter().skip(1).all(|item| item.conjunction == Conjunction::And);
-        let (expr, ignored) = resolve_occurs(classic_occurs(&items));
         let mixes = !joined_by_and && items.iter().any(|item| item.conjunction == Conjunction::And);
-        if mixes {
-            let (and_first, _) = resolve_occurs(and_first_occurs(&items));
-            if and_first.normalised() != expr.normalised() {
-                let span = items.iter().map(|i| i.operand.span).reduce(Span::cover).unwrap_or_default();
-                self.mixed.push(MixedLevel { span, reading: expr.clone(), ignored: ignored.clone(), and_first });
-            }
+        let and_first = mixes.then(|| resolve_occurs(and_first_occurs(&items)).0);
+        let span = items.iter().map(|i| i.operand.span).reduce(Span::cover).unwrap_or_default();
+        let (expr, ignored) = resolve_occurs(classic_occurs(items));
+        if let Some(and_first) = and_first.filter(|other| other.normalised() != expr.normalised()) {
+            self.mixed.push(MixedLevel { span, reading: expr.clone(), ignored: ignored.clone(), and_first });
         }
         self.ignored.extend(ignored);
         Ok((expr, joined_by_and))
