@@ -118,6 +118,24 @@ async fn typing_colours_tokens_and_underlines_mistakes() {
 }
 
 #[wasm_bindgen_test]
+async fn a_multi_line_query_names_the_line_and_a_mixed_level_only_warns() {
+    let m = mount("", None, "test-lines");
+    let input = m.input();
+    type_text(&input, "protocol:ssh AND\nduration:abc").await;
+    let problems = texts(&m.root, "#query-problems li");
+    assert!(problems[0].contains("line 2, column 10:"), "{problems:?}");
+    assert!(texts(&m.root, ".composer-blocker")[0].contains("at line 2, column 10"));
+
+    type_text(&input, "protocol:ssh AND verdict:DENY OR protocol:rdp").await;
+    let warnings = texts(&m.root, "#query-problems li.problem-warning");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("column 1:"), "{warnings:?}");
+    assert!(warnings[0].contains("For AND before OR, write `(protocol:ssh AND verdict:DENY) OR protocol:rdp`"), "{warnings:?}");
+    assert!(!texts(&m.root, ".composer-overlay .hl-warning").is_empty());
+    assert!(!m.button("Apply").has_attribute("disabled"), "a warning does not block Apply");
+}
+
+#[wasm_bindgen_test]
 async fn completes_fields_and_values_with_the_keyboard() {
     let asked = Arc::new(Mutex::new(Vec::new()));
     let log = asked.clone();

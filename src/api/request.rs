@@ -3,7 +3,9 @@
 //!
 //! Parameters come from the `sps-api` param structs: each set field becomes one
 //! query pair under its wire name (`bin_size`, never `bin-size`), empty ones are
-//! left out. Session ids are opaque and are percent-encoded as one path segment.
+//! left out. The query-language ones (`q`, `content`) go as `sps_query::sendable`
+//! writes them, so SPS reads what the app checked. Session ids are opaque and are
+//! percent-encoded as one path segment.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
@@ -49,6 +51,7 @@ fn query_pairs(params: &impl Serialize) -> Vec<(String, String)> {
         .into_iter()
         .filter_map(|(k, v)| match v {
             Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) if k == "q" || k == "content" => Some((k, sps_query::sendable(&s))),
             Value::String(s) => Some((k, s)),
             Value::Number(n) => Some((k, n.to_string())),
             Value::Bool(b) => Some((k, b.to_string())),
@@ -142,6 +145,14 @@ mod tests {
         let back: Vec<(String, String)> =
             form_urlencoded::parse(url.split_once('?').unwrap().1.as_bytes()).into_owned().collect();
         assert_eq!(back, vec![("q".to_string(), p.q.unwrap())]);
+    }
+
+    #[test]
+    fn queries_go_as_lucene_reads_them() {
+        let p = SessionsParams { q: Some(r#"start_time:2017-01-25T10:00:00Z AND fou:<"2""#.into()), ..Default::default() };
+        assert_eq!(sessions(&p).query, [("q".to_owned(), r"start_time:2017-01-25T10\:00\:00Z AND fou:[* TO 2}".to_owned())]);
+        let p = StatsParams { field: "protocol".into(), content: Some("time:>=2017-01-25T10:00".into()), ..Default::default() };
+        assert!(stats(&p).query.contains(&("content".to_owned(), "time:[2017-01-25T10:00 TO *]".to_owned())));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! Segments cover the whole text in order, so the overlay renders them as plain text
 //! nodes and lines up character for character with the input above it.
 
-use sps_query::{check, highlight, Diagnostic, Schema, Severity, Span, TokenClass};
+use sps_query::{check, highlight, Diagnostic, Position, Schema, Severity, Span, TokenClass};
 
 /// A run of text drawn one way.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,8 +81,9 @@ pub struct Problem {
     pub severity: Severity,
     /// The message.
     pub message: String,
-    /// 1-based character column where it starts.
-    pub column: usize,
+    /// Where it starts: shown as `column 5`, or `line 2, column 5` in a query of
+    /// several lines.
+    pub position: Position,
     /// The text it is about (empty where something is missing).
     pub excerpt: String,
 }
@@ -121,7 +122,7 @@ impl Analysis {
 
     /// Why the query cannot be applied, in one line (the problem list says what is wrong).
     pub fn blocker(&self) -> Option<String> {
-        self.first_error().map(|p| format!("Apply is disabled: fix the error at column {} first.", p.column))
+        self.first_error().map(|p| format!("Apply is disabled: fix the error at {} first.", p.position))
     }
 }
 
@@ -174,7 +175,7 @@ pub fn problems(text: &str, diagnostics: &[Diagnostic]) -> Vec<Problem> {
         .map(|d| Problem {
             severity: d.severity,
             message: d.message.clone(),
-            column: d.span.column(text),
+            position: d.position,
             excerpt: d.span.text(text).to_owned(),
         })
         .collect()
@@ -216,11 +217,31 @@ mod tests {
         let marks: Vec<(String, &str)> = marked(text).into_iter().filter(|(c, _)| c.contains("hl-error")).collect();
         assert_eq!(marks, [("hl-field hl-error".into(), "protocl"), ("hl-term hl-error".into(), "abc")]);
         let analysis = Analysis::of(text, Schema::sessions());
-        assert_eq!(analysis.problems[0].column, 1);
+        assert_eq!(analysis.problems[0].position.to_string(), "column 1");
         assert_eq!(analysis.problems[0].excerpt, "protocl");
         assert!(analysis.problems[0].message.contains("did you mean `protocol`"), "{:?}", analysis.problems);
-        assert_eq!(analysis.problems[1].column, 26);
+        assert_eq!(analysis.problems[1].position.to_string(), "column 26");
         assert!(analysis.blocker().is_some_and(|b| b.contains("column 1")));
+    }
+
+    #[test]
+    fn a_query_of_several_lines_names_the_line() {
+        let analysis = Analysis::of("protocol:ssh AND\n  duration:abc", Schema::sessions());
+        assert_eq!(analysis.problems[0].position.to_string(), "line 2, column 12");
+        assert_eq!(analysis.blocker().as_deref(), Some("Apply is disabled: fix the error at line 2, column 12 first."));
+        let unclosed = Analysis::of("protocol:ssh\nAND (verdict:DENY", Schema::sessions());
+        assert_eq!(unclosed.problems[0].message, "unclosed parenthesis opened at line 2, column 5");
+    }
+
+    #[test]
+    fn a_level_mixing_and_with_or_is_a_warning_that_does_not_block() {
+        let analysis = Analysis::of("protocol:ssh AND verdict:DENY OR protocol:rdp", Schema::sessions());
+        assert_eq!(analysis.blocker(), None);
+        assert_eq!(analysis.problems.len(), 1);
+        assert_eq!(analysis.problems[0].severity, Severity::Warning);
+        assert!(analysis.problems[0].message.contains("write `(protocol:ssh AND verdict:DENY) OR protocol:rdp`"), "{:?}", analysis.problems);
+        let marks = marked("a AND b OR c");
+        assert!(marks.iter().all(|(css, _)| css.is_empty() || css.contains("hl-warning")), "{marks:?}");
     }
 
     #[test]

@@ -3,12 +3,10 @@
 
 use sps_query::{check, Schema, Severity};
 
-/// The first error of `text` against `schema`, with its column, if any.
+/// The first error of `text` against `schema`, with where it is (`column 5`, or
+/// `line 2, column 5` in a query of several lines), if any.
 pub fn query_error(text: &str, schema: &Schema) -> Option<String> {
-    check(text, schema).into_iter().find(|d| d.severity == Severity::Error).map(|d| {
-        let column = text.get(..d.span.start).map_or(1, |before| before.chars().count() + 1);
-        format!("{} (column {column})", d.message)
-    })
+    check(text, schema).into_iter().find(|d| d.severity == Severity::Error).map(|d| format!("{} ({})", d.message, d.position))
 }
 
 #[cfg(test)]
@@ -24,5 +22,8 @@ mod tests {
         assert!(error.contains("column"), "{error}");
         assert!(query_error("duration:abc", sessions).is_some());
         assert!(query_error("nosuchfield:1", sessions).is_some());
+        let multi_line = query_error("a AND\n  (b", sessions).expect("unclosed group");
+        assert!(multi_line.ends_with("(line 2, column 3)"), "{multi_line}");
+        assert_eq!(query_error("a AND b OR c", sessions), None, "a warning is not an error");
     }
 }

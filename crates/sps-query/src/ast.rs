@@ -4,13 +4,33 @@
 //! juxtaposition rules are resolved by the parser (see the crate docs), so every consumer
 //! (printer, validator, evaluator, UI) reads one simple shape.
 
-use crate::span::Span;
+use std::sync::Arc;
+
+use crate::span::{Position, Span};
 
 /// A parsed or built query. The empty query matches everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     root: Option<Expr>,
     ignored: Vec<Span>,
+    mixed: Vec<MixedLevel>,
+    /// The text it was parsed from, for line and column of diagnostics.
+    source: Option<Arc<str>>,
+}
+
+/// One parenthesis level of typed text that joins clauses with both AND and OR (or
+/// the implicit OR) and means something else when AND is read before OR: `a AND b OR
+/// c`, which SPS reads as `a AND b` (`c` filters nothing), not `(a AND b) OR c`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MixedLevel {
+    /// The level's text.
+    pub span: Span,
+    /// What it means as SPS reads it (the crate's reading).
+    pub reading: Expr,
+    /// Clauses of the level that filter nothing in that reading.
+    pub ignored: Vec<Span>,
+    /// What it would mean with AND before OR.
+    pub and_first: Expr,
 }
 
 impl Query {
@@ -19,8 +39,8 @@ impl Query {
         Query::default()
     }
 
-    pub(crate) fn with_ignored(root: Option<Expr>, ignored: Vec<Span>) -> Self {
-        Query { root, ignored }
+    pub(crate) fn parsed(root: Option<Expr>, ignored: Vec<Span>, mixed: Vec<MixedLevel>, source: &str) -> Self {
+        Query { root, ignored, mixed, source: Some(Arc::from(source)) }
     }
 
     /// The expression, or `None` for the empty query.
@@ -45,14 +65,31 @@ impl Query {
         &self.ignored
     }
 
-    /// The same query with every span zeroed and no ignored clauses: compare two
-    /// queries by meaning of their structure rather than by where their text came from.
+    /// Levels of the typed text that mix AND and OR without parentheses where the
+    /// reading matters; [`crate::validate`] warns about each.
+    pub fn mixed_levels(&self) -> &[MixedLevel] {
+        &self.mixed
+    }
+
+    /// The text the query was parsed from (`None` when built).
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// Where `span` starts in the text the query was parsed from.
+    pub fn position(&self, span: Span) -> Position {
+        span.position(self.source().unwrap_or(""))
+    }
+
+    /// The same query with every span zeroed and nothing about its text (ignored
+    /// clauses, mixed levels, source): compare two queries by the meaning of their
+    /// structure rather than by where their text came from.
     pub fn without_spans(&self) -> Query {
         let mut root = self.root.clone();
         if let Some(expr) = root.as_mut() {
             expr.clear_spans();
         }
-        Query { root, ignored: Vec::new() }
+        Query { root, ..Query::default() }
     }
 }
 
@@ -67,11 +104,11 @@ impl std::str::FromStr for Query {
 
 impl From<Expr> for Query {
     fn from(expr: Expr) -> Self {
-        Query { root: Some(expr), ignored: Vec::new() }
+        Query { root: Some(expr), ..Query::default() }
     }
 }
 
-/// A boolean expression. Precedence when printed: NOT > AND > OR.
+/// A boolean expression. Printed, a level never mixes AND and OR (see the crate docs).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Expr {
     /// At least one operand matches (two or more operands).
@@ -115,6 +152,34 @@ impl Expr {
         }
     }
 
+    /// The same expression with spans cleared and nested ANDs in ANDs (ORs in ORs)
+    /// merged: two expressions with equal normal forms mean the same.
+    pub(crate) fn normalised(&self) -> Expr {
+        let mut expr = self.clone();
+        expr.clear_spans();
+        expr.flatten()
+    }
+
+    fn flatten(self) -> Expr {
+        let merge = |operands: Vec<Expr>, conjunction: bool| {
+            let mut out = Vec::with_capacity(operands.len());
+            for operand in operands.into_iter().map(Expr::flatten) {
+                match operand {
+                    Expr::And { operands, .. } if conjunction => out.extend(operands),
+                    Expr::Or { operands, .. } if !conjunction => out.extend(operands),
+                    other => out.push(other),
+                }
+            }
+            out
+        };
+        match self {
+            Expr::And { operands, span } => Expr::And { operands: merge(operands, true), span },
+            Expr::Or { operands, span } => Expr::Or { operands: merge(operands, false), span },
+            Expr::Not { operand, span } => Expr::Not { operand: Box::new(operand.flatten()), span },
+            clause @ Expr::Clause(_) => clause,
+        }
+    }
+
     fn clear_spans(&mut self) {
         self.set_span(Span::default());
         match self {
@@ -148,6 +213,7 @@ impl Clause {
             field.span = Span::default();
         }
         if let Value::Range(range) = &mut self.value {
+            range.comparison = None;
             for bound in [&mut range.lower, &mut range.upper] {
                 if let Bound::Inclusive(end) | Bound::Exclusive(end) = bound {
                     end.span = Span::default();
@@ -264,6 +330,18 @@ impl Pattern {
         matches!(self.parts.as_slice(), [PatternPart::AnyChars])
     }
 
+    /// The pattern as plain text, `*` and `?` for the wildcards (for messages).
+    pub(crate) fn to_text(&self) -> String {
+        self.parts
+            .iter()
+            .map(|part| match part {
+                PatternPart::Literal(text) => text.as_str(),
+                PatternPart::AnyChars => "*",
+                PatternPart::AnyChar => "?",
+            })
+            .collect()
+    }
+
     /// The literal text when the pattern has no wildcard.
     pub(crate) fn into_literal(self) -> Result<String, Pattern> {
         match self.parts.as_slice() {
@@ -281,6 +359,29 @@ pub struct Range {
     pub lower: Bound,
     /// The upper end.
     pub upper: Bound,
+    /// Where the `<`, `<=`, `>` or `>=` is when the range was written as a comparison
+    /// (`duration:>10` is `{10 TO *]`); `None` for brackets and built ranges. Prints
+    /// in bracket form either way.
+    pub comparison: Option<Span>,
+}
+
+impl Range {
+    /// `[lower TO upper]`-style, not written as a comparison.
+    pub fn new(lower: Bound, upper: Bound) -> Self {
+        Range { lower, upper, comparison: None }
+    }
+
+    /// The comparison operator this range stands for, when one end is open and the
+    /// other is not: `>` for `{10 TO *]`, `<=` for `[* TO 10]`.
+    pub fn comparison_operator(&self) -> Option<&'static str> {
+        match (&self.lower, &self.upper) {
+            (Bound::Unbounded, Bound::Inclusive(_)) => Some("<="),
+            (Bound::Unbounded, Bound::Exclusive(_)) => Some("<"),
+            (Bound::Inclusive(_), Bound::Unbounded) => Some(">="),
+            (Bound::Exclusive(_), Bound::Unbounded) => Some(">"),
+            _ => None,
+        }
+    }
 }
 
 /// One end of a [`Range`].

@@ -19,9 +19,10 @@ fn clause(field: &str, value: Value) -> Query {
 }
 
 /// `field:value`, the value literal (wildcard characters included). An empty value
-/// becomes the phrase `""`, the only way to write it.
+/// becomes the phrase `""`, the only way to write it, and so does a value with `<`, `>`
+/// or `=` (as [`crate::escape_value`] writes it: SPS's search cannot escape those).
 pub fn term(field: &str, value: &str) -> Query {
-    if value.is_empty() {
+    if value.is_empty() || value.contains(['<', '>', '=']) {
         return phrase(field, value);
     }
     clause(field, Value::Term(value.to_owned()))
@@ -64,7 +65,7 @@ pub fn range(field: &str, lower: StdBound<&str>, upper: StdBound<&str>) -> Query
             StdBound::Unbounded => Bound::Unbounded,
         }
     };
-    clause(field, Value::Range(Range { lower: convert(lower), upper: convert(upper) }))
+    clause(field, Value::Range(Range::new(convert(lower), convert(upper))))
 }
 
 /// `field:(a OR b OR …)`: any of the literal values. No values gives the empty query.
@@ -108,9 +109,10 @@ pub fn not(part: Query) -> Query {
 }
 
 /// Narrows the user's query text with `clause`, keeping their text as written:
-/// `existing AND clause`, with `existing` parenthesised only when its top level is an OR
-/// list (explicit or implicit), and `clause` only when it is an OR. An empty `existing`
-/// gives just the clause.
+/// `existing AND clause`, with `existing` parenthesised unless its top level is one
+/// clause or clauses joined by AND only (an AND after `a OR b` or `a b` would make `b`
+/// required and `a` filter nothing), and `clause` only when it is an OR. An empty
+/// `existing` gives just the clause.
 ///
 /// ```
 /// use sps_query::builder::{add_clause, term};
@@ -131,10 +133,12 @@ pub fn add_clause(existing: &str, clause: &Query) -> Result<String, ParseError> 
     // AND is associative, so an AND clause needs no parentheses after `existing AND`.
     let place = if matches!(clause, Expr::And { .. }) { Place::Top } else { Place::InAnd };
     print_expr(clause, place, &mut clause_text);
-    Ok(match outline.top_level_operands {
-        0 => clause_text,
-        1 => format!("{existing} AND {clause_text}"),
-        _ => format!("({existing}) AND {clause_text}"),
+    Ok(if outline.query.is_empty() {
+        clause_text
+    } else if outline.top_level_is_conjunction {
+        format!("{existing} AND {clause_text}")
+    } else {
+        format!("({existing}) AND {clause_text}")
     })
 }
 

@@ -31,7 +31,7 @@ pub enum Expected {
     },
     /// After a complete clause: an operator, or another clause (joined by the implicit OR).
     Operator,
-    /// Inside a phrase or range where nothing can be suggested.
+    /// Inside a phrase, a range or a comparison, where nothing can be suggested.
     FreeText,
 }
 
@@ -77,6 +77,10 @@ pub fn complete(query: &str, cursor: usize, schema: &Schema) -> Completion {
         cursor -= 1;
     }
     let tokens = tokenize(query);
+    // A comparison's value (`duration:>1|`) is a number or a date: typed, not picked.
+    if tokens.iter().any(|t| t.span.start < cursor && cursor <= t.span.end && is_comparison(query, t)) {
+        return Completion { expected: Expected::FreeText, replace: Span::at(cursor), candidates: Vec::new() };
+    }
     let inside = tokens.iter().position(|t| t.span.start < cursor && cursor < t.span.end);
     let typed = tokens.iter().position(|t| t.span.start < cursor && cursor <= t.span.end && is_typed_text(t, cursor));
     if let (Some(i), None) = (inside, typed) {
@@ -119,6 +123,15 @@ pub fn complete(query: &str, cursor: usize, schema: &Schema) -> Completion {
             }
             Completion { expected: Expected::Operator, replace, candidates }
         }
+    }
+}
+
+/// A comparison (`>10`), or one still being typed (no value yet, or an open phrase).
+fn is_comparison(query: &str, token: &Token) -> bool {
+    match &token.kind {
+        TokenKind::Range(range) => range.comparison.is_some(),
+        TokenKind::Error(_, _) => token.span.text(query).starts_with(['<', '>']),
+        _ => false,
     }
 }
 

@@ -23,7 +23,8 @@ pub enum TokenClass {
     Phrase,
     /// A word with an unescaped `*` or `?`.
     Wildcard,
-    /// The brackets, `TO` and open `*` ends of a range.
+    /// The brackets, `TO` and open `*` ends of a range, and the `<`, `<=`, `>`, `>=` of
+    /// a comparison.
     Range,
     /// `AND`, `OR`, `NOT`, `&&`, `||`, `!` and the `+`/`-` prefixes.
     Operator,
@@ -79,6 +80,13 @@ fn colour(source: &str, token: &Token, next_is_colon: bool, out: &mut Vec<Highli
         }
         TokenKind::Error(kind, at) => match (source[token.span.start..].chars().next(), kind) {
             (Some('"'), _) => TokenClass::Phrase,
+            // A comparison still being typed: its operator, then an open phrase.
+            (Some('<' | '>'), ParseErrorKind::ComparisonNeedsValue { .. }) => TokenClass::Range,
+            (Some('<' | '>'), ParseErrorKind::UnclosedQuote { .. }) => {
+                push(TokenClass::Range, Span::new(token.span.start, at.start));
+                push(TokenClass::Phrase, Span::new(at.start, token.span.end));
+                return;
+            }
             (Some('[' | '{'), _) => TokenClass::Range,
             (_, ParseErrorKind::TrailingBackslash) => {
                 push(TokenClass::Term, Span::new(token.span.start, at.start));
@@ -141,6 +149,23 @@ mod tests {
                 (Range, "{"), (Phrase, "\"2017-01-01\""), (Range, " TO "), (Term, "2018"), (Range, "]"),
             ]
         );
+    }
+
+    #[test]
+    fn comparisons_are_range_syntax_then_their_value() {
+        use TokenClass::*;
+        assert_eq!(pieces("duration:>=10")[2..], [(Range, ">="), (Term, "10")]);
+        assert_eq!(pieces(r#"x:<"200""#)[2..], [(Range, "<"), (Phrase, "\"200\"")]);
+        assert_eq!(pieces("start_time:<2017-01-25T10:00:00Z")[2..], [(Range, "<"), (Term, "2017-01-25T10:00:00Z")]);
+        assert_eq!(pieces("x:> a")[2..], [(Range, ">"), (Term, "a")]);
+        assert_eq!(pieces(r#"x:>"ab"#)[2..], [(Range, ">"), (Phrase, "\"ab")]);
+        assert_eq!(pieces("a<b <c*"), [(Term, "a<b"), (Wildcard, "<c*")]);
+    }
+
+    #[test]
+    fn a_date_time_is_one_term() {
+        use TokenClass::*;
+        assert_eq!(pieces("start_time:2017-01-25T10:00:00.5+01:00"), [(Field, "start_time"), (Colon, ":"), (Term, "2017-01-25T10:00:00.5+01:00")]);
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! Recursive-descent parser from tokens to a normalised [`Query`].
 //!
-//! Grammar and semantics are documented in the crate docs; in short: OR-level lists
-//! (explicit `OR`/`||` or plain juxtaposition) of AND-level lists of prefixed clauses.
-//! Lucene's prefix rules are resolved here: in an OR-level list, `-x`/`NOT x`/`!x` exclude
-//! and `+x` requires, so the list becomes a conjunction.
+//! Grammar and semantics are documented in the crate docs; in short, Lucene's classic
+//! QueryParser with OR as the default operator: each parenthesis level is one flat list
+//! of prefixed clauses, and the operator before a clause decides how it and its
+//! neighbour take part (`addClause`): AND makes both required, OR and juxtaposition
+//! leave them optional. The list then means what Lucene's BooleanQuery does, resolved
+//! here into plain boolean logic.
 
-use crate::ast::{Clause, Expr, FieldRef, Pattern, Query, Value};
+use crate::ast::{Clause, Expr, FieldRef, MixedLevel, Pattern, Query, Value};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::lexer::{tokenize, Token, TokenKind};
 use crate::span::Span;
@@ -22,35 +24,43 @@ pub fn parse(source: &str) -> Result<Query, ParseError> {
 /// A parsed query plus what [`crate::builder::add_clause`] needs to know about its text.
 pub(crate) struct Outline {
     pub query: Query,
-    /// How many operands the top-level OR-level list has (1 for `a AND b`, 2 for `a b`).
-    pub top_level_operands: usize,
+    /// Whether the top level is one clause or clauses joined by AND only, so that
+    /// `text AND x` keeps meaning `(text) AND x`.
+    pub top_level_is_conjunction: bool,
 }
 
 pub(crate) fn parse_outline(source: &str) -> Result<Outline, ParseError> {
+    parse_tokens(source).map_err(|error| error.located(source))
+}
+
+fn parse_tokens(source: &str) -> Result<Outline, ParseError> {
     let tokens = tokenize(source);
-    let mut parser = Parser { source, tokens: &tokens, pos: 0, depth: 0, ignored: Vec::new() };
+    let mut parser = Parser { source, tokens: &tokens, pos: 0, depth: 0, ignored: Vec::new(), mixed: Vec::new() };
     if tokens.is_empty() {
-        return Ok(Outline { query: Query::empty(), top_level_operands: 0 });
+        let query = Query::parsed(None, Vec::new(), Vec::new(), source);
+        return Ok(Outline { query, top_level_is_conjunction: true });
     }
-    let (root, top_level_operands) = parser.or_list(None)?;
+    let (root, top_level_is_conjunction) = parser.list(None)?;
     if let Some(token) = parser.peek() {
         // Only a stray `)` stops the top-level list early.
         return Err(ParseError::new(ParseErrorKind::UnmatchedCloseParen, token.span));
     }
-    Ok(Outline { query: Query::with_ignored(Some(root), parser.ignored), top_level_operands })
+    let query = Query::parsed(Some(root), parser.ignored, parser.mixed, source);
+    Ok(Outline { query, top_level_is_conjunction })
 }
 
-/// How a clause takes part in an OR-level list (Lucene's "occur").
+/// How a clause takes part in its list (Lucene's "occur").
 #[derive(Clone, Copy, PartialEq)]
 enum Occur {
-    /// Plain: one of the alternatives.
+    /// Optional: one of the alternatives, unless a clause of the list is required.
     Should,
-    /// `+x`: must match.
+    /// Required: `+x`, or joined by AND.
     Must,
-    /// `-x`, `!x`, `NOT x`: must not match.
+    /// Excluded: `-x`, `!x`, `NOT x`.
     MustNot,
 }
 
+#[derive(Clone)]
 struct Operand {
     expr: Expr,
     occur: Occur,
@@ -73,12 +83,110 @@ impl Operand {
     }
 }
 
+/// The operator written before a clause of a list.
+#[derive(Clone, Copy, PartialEq)]
+enum Conjunction {
+    /// None (the first clause, or juxtaposition: the default OR).
+    Implicit,
+    And,
+    Or,
+}
+
+/// A clause of a list with the operator before it and its own prefix's occur.
+struct Item {
+    conjunction: Conjunction,
+    operand: Operand,
+}
+
+/// Lucene's `addClause` with OR as the default operator: AND makes the clause before it
+/// required (unless excluded) and the clause after it required (unless excluded).
+fn classic_occurs(items: Vec<Item>) -> Vec<Operand> {
+    let mut operands: Vec<Operand> = Vec::with_capacity(items.len());
+    for item in items {
+        let mut operand = item.operand;
+        if item.conjunction == Conjunction::And {
+            if let Some(previous) = operands.last_mut().filter(|p| p.occur != Occur::MustNot) {
+                previous.occur = Occur::Must;
+            }
+            if operand.occur != Occur::MustNot {
+                operand.occur = Occur::Must;
+            }
+        }
+        operands.push(operand);
+    }
+    operands
+}
+
+/// The same list read with AND before OR: runs joined by AND become one conjunction,
+/// and the prefix rules apply to what is left.
+fn and_first_occurs(items: &[Item]) -> Vec<Operand> {
+    let mut operands: Vec<Operand> = Vec::new();
+    let mut run: Vec<Operand> = Vec::new();
+    let close = |run: &mut Vec<Operand>, operands: &mut Vec<Operand>| match run.len() {
+        0 => {}
+        1 => operands.extend(run.pop()),
+        _ => {
+            let span = run.iter().map(|o| o.span).reduce(Span::cover).unwrap_or_default();
+            let conjuncts = run.drain(..).map(Operand::into_expr).collect();
+            operands.push(Operand::plain(Expr::And { operands: conjuncts, span }));
+        }
+    };
+    for item in items {
+        if item.conjunction != Conjunction::And {
+            close(&mut run, &mut operands);
+        }
+        run.push(item.operand.clone());
+    }
+    close(&mut run, &mut operands);
+    operands
+}
+
+/// What a list of operands means, as Lucene's BooleanQuery: every required clause
+/// matches and no excluded one; with no required clause at least one optional one
+/// matches; optional clauses beside a required one filter nothing (returned apart).
+fn resolve_occurs(operands: Vec<Operand>) -> (Expr, Vec<Span>) {
+    let span = operands.iter().map(|o| o.span).reduce(Span::cover).unwrap_or_default();
+    if operands.iter().all(|o| o.occur == Occur::Should) {
+        let mut exprs: Vec<Expr> = operands.into_iter().map(|o| o.expr).collect();
+        let expr = match exprs.len() {
+            1 => exprs.remove(0),
+            _ => Expr::Or { operands: exprs, span },
+        };
+        return (expr, Vec::new());
+    }
+    let has_must = operands.iter().any(|o| o.occur == Occur::Must);
+    let mut ignored = Vec::new();
+    let mut should = Vec::new();
+    let mut conjuncts = Vec::new();
+    for operand in operands {
+        match operand.occur {
+            Occur::Should if has_must => ignored.push(operand.span),
+            Occur::Should => should.push(operand.expr),
+            Occur::Must | Occur::MustNot => conjuncts.push(operand.into_expr()),
+        }
+    }
+    match should.len() {
+        0 => {}
+        1 => conjuncts.insert(0, should.remove(0)),
+        _ => {
+            let or_span = should.iter().map(Expr::span).reduce(Span::cover).unwrap_or_default();
+            conjuncts.insert(0, Expr::Or { operands: should, span: or_span });
+        }
+    }
+    let expr = match conjuncts.len() {
+        1 => conjuncts.remove(0),
+        _ => Expr::And { operands: conjuncts, span },
+    };
+    (expr, ignored)
+}
+
 struct Parser<'a> {
     source: &'a str,
     tokens: &'a [Token],
     pos: usize,
     depth: usize,
     ignored: Vec<Span>,
+    mixed: Vec<MixedLevel>,
 }
 
 impl<'a> Parser<'a> {
@@ -131,82 +239,36 @@ impl<'a> Parser<'a> {
         ParseError::new(kind, operator)
     }
 
-    /// `and_list { [OR] and_list }` up to `)` or the end; returns the normalised
-    /// expression and how many operands the list had.
-    fn or_list(&mut self, group: Option<&FieldRef>) -> Result<(Expr, usize), ParseError> {
-        let mut operands = vec![self.and_list(group)?];
+    /// `clause { [AND | OR] clause }` up to `)` or the end: the level's expression, and
+    /// whether it is one clause or clauses joined by AND only.
+    fn list(&mut self, group: Option<&FieldRef>) -> Result<(Expr, bool), ParseError> {
+        let mut items = vec![Item { conjunction: Conjunction::Implicit, operand: self.unary(group)? }];
         loop {
-            match self.peek() {
-                None => break,
-                Some(token) if token.kind == TokenKind::RParen => break,
-                Some(token) if token.kind == TokenKind::Or => {
-                    let operator = token.span;
-                    self.pos += 1;
-                    if !self.at_operand() {
-                        return Err(self.missing_right(operator));
-                    }
-                }
-                Some(_) => {}
-            }
-            operands.push(self.and_list(group)?);
-        }
-        let count = operands.len();
-        Ok((self.resolve_occurs(operands), count))
-    }
-
-    /// Applies Lucene's prefix rules to an OR-level list (see the crate docs).
-    fn resolve_occurs(&mut self, operands: Vec<Operand>) -> Expr {
-        let span = operands.iter().map(|o| o.span).reduce(Span::cover).unwrap_or_default();
-        if operands.iter().all(|o| o.occur == Occur::Should) {
-            let mut exprs: Vec<Expr> = operands.into_iter().map(|o| o.expr).collect();
-            return match exprs.len() {
-                1 => exprs.remove(0),
-                _ => Expr::Or { operands: exprs, span },
+            let conjunction = match self.peek_kind() {
+                None | Some(TokenKind::RParen) => break,
+                Some(TokenKind::And) => Conjunction::And,
+                Some(TokenKind::Or) => Conjunction::Or,
+                Some(_) => Conjunction::Implicit,
             };
-        }
-        let has_must = operands.iter().any(|o| o.occur == Occur::Must);
-        let mut should = Vec::new();
-        let mut conjuncts = Vec::new();
-        for operand in operands {
-            match operand.occur {
-                Occur::Should if has_must => self.ignored.push(operand.span),
-                Occur::Should => should.push(operand.expr),
-                Occur::Must | Occur::MustNot => conjuncts.push(operand.into_expr()),
+            if conjunction != Conjunction::Implicit {
+                let operator = self.peek().map_or(Span::default(), |t| t.span);
+                self.pos += 1;
+                if !self.at_operand() {
+                    return Err(self.missing_right(operator));
+                }
             }
+            items.push(Item { conjunction, operand: self.unary(group)? });
         }
-        match should.len() {
-            0 => {}
-            1 => conjuncts.insert(0, should.remove(0)),
-            _ => {
-                let or_span = should.iter().map(Expr::span).reduce(Span::cover).unwrap_or_default();
-                conjuncts.insert(0, Expr::Or { operands: should, span: or_span });
-            }
+        let joined_by_and = items.iter().skip(1).all(|item| item.conjunction == Conjunction::And);
+        let mixes = !joined_by_and && items.iter().any(|item| item.conjunction == Conjunction::And);
+        let and_first = mixes.then(|| resolve_occurs(and_first_occurs(&items)).0);
+        let span = items.iter().map(|i| i.operand.span).reduce(Span::cover).unwrap_or_default();
+        let (expr, ignored) = resolve_occurs(classic_occurs(items));
+        if let Some(and_first) = and_first.filter(|other| other.normalised() != expr.normalised()) {
+            self.mixed.push(MixedLevel { span, reading: expr.clone(), ignored: ignored.clone(), and_first });
         }
-        match conjuncts.len() {
-            1 => conjuncts.remove(0),
-            _ => Expr::And { operands: conjuncts, span },
-        }
-    }
-
-    /// `unary { AND unary }`. A single operand keeps its prefix for the OR-level list.
-    fn and_list(&mut self, group: Option<&FieldRef>) -> Result<Operand, ParseError> {
-        let first = self.unary(group)?;
-        if self.peek_kind() != Some(&TokenKind::And) {
-            return Ok(first);
-        }
-        let mut span = first.span;
-        let mut operands = vec![first.into_expr()];
-        while let Some(token) = self.peek().filter(|t| t.kind == TokenKind::And) {
-            let operator = token.span;
-            self.pos += 1;
-            if !self.at_operand() {
-                return Err(self.missing_right(operator));
-            }
-            let operand = self.unary(group)?;
-            span = span.cover(operand.span);
-            operands.push(operand.into_expr());
-        }
-        Ok(Operand::plain(Expr::And { operands, span }))
+        self.ignored.extend(ignored);
+        Ok((expr, joined_by_and))
     }
 
     /// `(NOT | ! | - | +) unary | primary`.
@@ -231,7 +293,7 @@ impl<'a> Parser<'a> {
         Ok(Operand { expr: inner.into_expr(), occur, span })
     }
 
-    /// `( or_list )`, `field : value`, `field : ( or_list )` or a bare value.
+    /// `( list )`, `field : value`, `field : ( list )` or a bare value.
     fn primary(&mut self, group: Option<&FieldRef>) -> Result<Expr, ParseError> {
         let Some(token) = self.next() else {
             return Err(self.unexpected_end());
@@ -240,7 +302,7 @@ impl<'a> Parser<'a> {
             TokenKind::LParen => self.parenthesised(token.span, group),
             TokenKind::Word if self.peek_kind() == Some(&TokenKind::Colon) => self.fielded(token.span, group),
             TokenKind::Word | TokenKind::Phrase(_) | TokenKind::Range(_) => {
-                let value = self.value_of(token);
+                let value = self.value_of(token)?;
                 Ok(Expr::Clause(Clause { field: group.cloned(), value, value_span: token.span, span: token.span }))
             }
             TokenKind::And | TokenKind::Or => {
@@ -265,7 +327,7 @@ impl<'a> Parser<'a> {
             let close = self.next().map_or(open, |t| t.span);
             return Err(ParseError::new(ParseErrorKind::EmptyParens, open.cover(close)));
         }
-        let (mut expr, _) = self.or_list(group)?;
+        let (mut expr, _) = self.list(group)?;
         self.close_paren(open)?;
         self.depth -= 1;
         expr.set_span(open.cover(Span::at(self.end_of_previous())));
@@ -280,8 +342,8 @@ impl<'a> Parser<'a> {
     }
 
     fn unclosed(&self, open: Span) -> ParseError {
-        let column = open.column(self.source);
-        ParseError::new(ParseErrorKind::UnclosedParen { column }, open)
+        let at = open.position(self.source);
+        ParseError::new(ParseErrorKind::UnclosedParen { at }, open)
     }
 
     /// After `word`, with a `:` next.
@@ -299,8 +361,9 @@ impl<'a> Parser<'a> {
             return Err(ParseError::new(kind, Span::at(self.source.len())));
         };
         match &token.kind {
+            TokenKind::Word if self.peek_kind() == Some(&TokenKind::Colon) => Err(self.nested_fields(field, token.span)),
             TokenKind::Word | TokenKind::Phrase(_) | TokenKind::Range(_) => {
-                let value = self.value_of(token);
+                let value = self.value_of(token)?;
                 let span = name_span.cover(token.span);
                 Ok(Expr::Clause(Clause { field: Some(field), value, value_span: token.span, span }))
             }
@@ -321,14 +384,37 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value_of(&self, token: &Token) -> Value {
-        match &token.kind {
+    /// `field:word:…`, with the second colon next: the value `word:…` as one (every
+    /// further `:` and word), for the message's suggestions.
+    fn nested_fields(&mut self, field: FieldRef, word: Span) -> ParseError {
+        let mut value = Pattern::unescape(self.text(word)).to_text();
+        let mut span = field.span.cover(word);
+        while let Some(colon) = self.peek().filter(|t| t.kind == TokenKind::Colon) {
+            value.push(':');
+            span = span.cover(colon.span);
+            self.pos += 1;
+            if let Some(rest) = self.peek().filter(|t| t.kind == TokenKind::Word) {
+                value.push_str(&Pattern::unescape(rest.span.text(self.source)).to_text());
+                span = span.cover(rest.span);
+                self.pos += 1;
+            }
+        }
+        ParseError::new(ParseErrorKind::NestedFields { field: field.name, value }, span)
+    }
+
+    fn value_of(&self, token: &Token) -> Result<Value, ParseError> {
+        let raw = self.text(token.span);
+        Ok(match &token.kind {
             TokenKind::Phrase(text) => Value::Phrase(text.clone()),
             TokenKind::Range(range) => Value::Range(range.clone()),
-            _ => match Pattern::unescape(self.text(token.span)).into_literal() {
+            _ => match Pattern::unescape(raw).into_literal() {
+                // SPS's search unescapes before it looks for a comparison.
+                Ok(text) if raw.starts_with("\\<") || raw.starts_with("\\>") => {
+                    return Err(ParseError::new(ParseErrorKind::EscapedComparison { value: text }, token.span));
+                }
                 Ok(text) => Value::Term(text),
                 Err(pattern) => Value::Wildcard(pattern),
             },
-        }
+        })
     }
 }

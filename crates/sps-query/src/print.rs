@@ -1,10 +1,13 @@
-//! Canonical printing: explicit `AND`/`OR`/`NOT`, parentheses only where precedence
-//! needs them, values escaped. `parse(print(q))` gives `q` back (spans aside).
+//! Canonical printing: explicit `AND`/`OR`/`NOT`, values escaped, and no level that
+//! mixes AND and OR: an AND list inside an OR list is parenthesised and vice versa, as
+//! is a NOT inside an OR list or inside another NOT. The text then means the same
+//! whether it is read as Lucene's classic parser does (with OR or AND as the default
+//! operator) or with AND before OR. `parse(print(q))` gives `q` back (spans aside).
 
 use std::fmt;
 
 use crate::ast::{Bound, Clause, Expr, PatternPart, Query, Value};
-use crate::escape::{push_endpoint, push_escaped, push_phrase, push_term};
+use crate::escape::{push_endpoint, push_escaped, push_field_name, push_phrase, push_term};
 
 impl Query {
     /// The canonical text of the query (`""` for the empty query).
@@ -44,7 +47,7 @@ pub(crate) fn print_expr(expr: &Expr, place: Place, out: &mut String) {
     match expr {
         Expr::Or { operands, .. } => {
             if let Some(field) = shared_field(operands) {
-                push_term(out, field);
+                push_field_name(out, field);
                 out.push_str(":(");
                 join(operands, " OR ", out, |operand, out| {
                     if let Expr::Clause(clause) = operand {
@@ -59,13 +62,14 @@ pub(crate) fn print_expr(expr: &Expr, place: Place, out: &mut String) {
             }
         }
         Expr::And { operands, .. } => {
-            parenthesised(matches!(place, Place::InAnd | Place::InNot), out, |out| {
+            parenthesised(place != Place::Top, out, |out| {
                 join(operands, " AND ", out, |operand, out| print_expr(operand, Place::InAnd, out))
             });
         }
         // Inside an OR list a bare `NOT x` would exclude `x` from the whole list (the
-        // Lucene rule), so a negation that is one alternative among others is wrapped.
-        Expr::Not { operand, .. } => parenthesised(place == Place::InOr, out, |out| {
+        // Lucene rule), so a negation that is one alternative among others is wrapped;
+        // so is a negated negation, which Lucene's grammar has no `NOT NOT` for.
+        Expr::Not { operand, .. } => parenthesised(matches!(place, Place::InOr | Place::InNot), out, |out| {
             out.push_str("NOT ");
             print_expr(operand, Place::InNot, out);
         }),
@@ -109,7 +113,7 @@ fn join(items: &[Expr], separator: &str, out: &mut String, mut each: impl FnMut(
 
 fn print_clause(clause: &Clause, out: &mut String) {
     if let Some(field) = &clause.field {
-        push_term(out, &field.name);
+        push_field_name(out, &field.name);
         out.push(':');
     }
     print_value(&clause.value, out);
@@ -120,9 +124,9 @@ pub(crate) fn print_value(value: &Value, out: &mut String) {
         Value::Term(text) => push_term(out, text),
         Value::Phrase(text) => push_phrase(out, text),
         Value::Wildcard(pattern) => {
-            for part in pattern.parts() {
+            for (i, part) in pattern.parts().iter().enumerate() {
                 match part {
-                    PatternPart::Literal(text) => push_escaped(out, text),
+                    PatternPart::Literal(text) => push_escaped(out, text, i == 0),
                     PatternPart::AnyChars => out.push('*'),
                     PatternPart::AnyChar => out.push('?'),
                 }

@@ -1,4 +1,6 @@
-//! Byte spans into the query text.
+//! Byte spans into the query text, and the line and column people read.
+
+use std::fmt;
 
 /// A byte range `start..end` into the query text a node or diagnostic came from.
 ///
@@ -43,9 +45,64 @@ impl Span {
         source.get(self.start..self.end).unwrap_or("")
     }
 
-    /// The 1-based character column of `start` in `source`.
+    /// The 1-based character column of `start` in `source`, counted from the start of
+    /// its line.
     pub fn column(self, source: &str) -> usize {
+        self.position(source).column
+    }
+
+    /// Where `start` is in `source`: line and column, both 1-based, columns in characters.
+    pub fn position(self, source: &str) -> Position {
         let prefix = source.get(..self.start).unwrap_or(source);
-        prefix.chars().count() + 1
+        let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: prefix.matches('\n').count() + 1,
+            column: prefix[line_start..].chars().count() + 1,
+            multiline: source.contains('\n'),
+        }
+    }
+}
+
+/// A place in the query text as people count it. Shown as `column 5`, or as
+/// `line 2, column 5` when the query has several lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters, within the line.
+    pub column: usize,
+    /// Whether the query has more than one line (then the line is worth naming).
+    pub multiline: bool,
+}
+
+impl Default for Position {
+    fn default() -> Self {
+        Position { line: 1, column: 1, multiline: false }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.multiline {
+            write!(f, "line {}, column {}", self.line, self.column)
+        } else {
+            write!(f, "column {}", self.column)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let at = |source: &str, offset: usize| Span::at(offset).position(source).to_string();
+        assert_eq!(at("protocol:ssh", 9), "column 10");
+        assert_eq!(at("é:ü", 3), "column 3");
+        assert_eq!(at("a AND\n  (b", 8), "line 2, column 3");
+        assert_eq!(at("a\r\nb", 3), "line 2, column 1");
+        assert_eq!(at("a\nb", 0), "line 1, column 1");
+        assert_eq!(Span::at(99).position("ab"), Position { line: 1, column: 3, multiline: false });
     }
 }

@@ -1,11 +1,12 @@
 //! Checking a query against a schema: problems a parser cannot see.
 
-use crate::ast::{Clause, Expr, Query, Range, Value};
+use crate::ast::{Clause, Expr, MixedLevel, Query, Range, Value};
 use crate::error::{ParseError, ParseErrorKind};
+use crate::escape::{field_name, phrase};
 use crate::literal::{parse_bool, parse_number, parse_period};
 use crate::parser::parse;
 use crate::schema::{Field, FieldType, KnownValues, Schema};
-use crate::span::Span;
+use crate::span::{Position, Span};
 use crate::suggest::similar_fields;
 
 /// How serious a diagnostic is.
@@ -26,6 +27,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The text to underline (empty where something is missing).
     pub span: Span,
+    /// Where the span starts, as line and column.
+    pub position: Position,
     /// The finding in words.
     pub message: String,
     /// The finding as data, e.g. for quick fixes.
@@ -34,13 +37,14 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     fn new(severity: Severity, span: Span, kind: DiagnosticKind) -> Self {
-        Diagnostic { severity, span, message: kind.to_string(), kind }
+        Diagnostic { severity, span, position: Position::default(), message: kind.to_string(), kind }
     }
 }
 
 impl From<ParseError> for Diagnostic {
     fn from(error: ParseError) -> Self {
-        Diagnostic::new(Severity::Error, error.span, DiagnosticKind::Syntax(error.kind))
+        let position = error.position;
+        Diagnostic { position, ..Diagnostic::new(Severity::Error, error.span, DiagnosticKind::Syntax(error.kind)) }
     }
 }
 
@@ -83,7 +87,7 @@ pub enum DiagnosticKind {
         value: String,
     },
     /// A non-date for a date field.
-    #[error("`{field}` is a date: `{value}` is not (write e.g. 2017-01-25, 2017-01-25T10:00:00Z or epoch milliseconds)")]
+    #[error("`{field}` is a date: `{value}` is not (write e.g. `{}`, `{}` or epoch milliseconds)", date_examples(.field)[0], date_examples(.field)[1])]
     NotADate {
         /// The field.
         field: String,
@@ -111,8 +115,42 @@ pub enum DiagnosticKind {
         field: String,
     },
     /// A range with no field.
-    #[error("a range needs a field, as in `duration:[1 TO 5]`")]
-    RangeWithoutField,
+    #[error("a range needs a field, as in `{example}`")]
+    RangeWithoutField {
+        /// The same range on a number field of the schema.
+        example: String,
+    },
+    /// `content:>abc`: SPS compares numbers and dates, not text.
+    #[error("`{field}` is text: SPS does not compare text with `{operator}`; to search for the text, quote it: `{}`", comparison_as_text(.field, .operator, .value))]
+    ComparisonOnText {
+        /// The field.
+        field: String,
+        /// `<`, `<=`, `>` or `>=`.
+        operator: &'static str,
+        /// The value compared with.
+        value: String,
+    },
+    /// `>10` with no field.
+    #[error("a comparison needs a field, as in `{example}`; to search for the text, quote it: `{}`", phrase(&format!("{operator}{value}")))]
+    ComparisonWithoutField {
+        /// `<`, `<=`, `>` or `>=`.
+        operator: &'static str,
+        /// The value compared with.
+        value: String,
+        /// A comparison on a number field of the schema.
+        example: String,
+    },
+    /// One level of typed text joins clauses with AND and with OR (or the implicit OR),
+    /// which SPS does not read with AND first.
+    #[error("SPS does not give AND precedence over OR: this reads as `{reads_as}`{}. For AND before OR, write `{and_first}`", filters_nothing(.ignored))]
+    MixedAndOr {
+        /// The level as SPS reads it.
+        reads_as: String,
+        /// The clauses that filter nothing in that reading, as written.
+        ignored: Vec<String>,
+        /// The query text for the AND-first reading.
+        and_first: String,
+    },
     /// A range nothing can fall into.
     #[error("this range is empty: its lower end is not below its upper end")]
     EmptyRange,
@@ -135,6 +173,48 @@ pub enum DiagnosticKind {
     /// A clause made optional by a `+required` clause beside it.
     #[error("this clause does not filter anything: next to a `+required` clause, plain clauses are optional (write `+` or AND to require it)")]
     IgnoredClause,
+}
+
+impl DiagnosticKind {
+    /// The query texts the message suggests writing, each of which parses (and, for a
+    /// finding of the validator, validates clean against the schema that found it).
+    pub fn examples(&self) -> Vec<String> {
+        match self {
+            DiagnosticKind::Syntax(kind) => kind.examples(),
+            DiagnosticKind::NotADate { field, .. } => date_examples(field).to_vec(),
+            DiagnosticKind::RangeWithoutField { example } => vec![example.clone()],
+            DiagnosticKind::ComparisonOnText { field, operator, value } => vec![comparison_as_text(field, operator, value)],
+            DiagnosticKind::ComparisonWithoutField { operator, value, example } => {
+                vec![example.clone(), phrase(&format!("{operator}{value}"))]
+            }
+            DiagnosticKind::MixedAndOr { and_first, .. } => vec![and_first.clone()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn date_examples(field: &str) -> [String; 2] {
+    let field = field_name(field);
+    [format!("{field}:2017-01-25"), format!("{field}:2017-01-25T10:00:00Z")]
+}
+
+fn comparison_as_text(field: &str, operator: &str, value: &str) -> String {
+    format!("{}:{}", field_name(field), phrase(&format!("{operator}{value}")))
+}
+
+fn filters_nothing(ignored: &[String]) -> String {
+    let quoted: Vec<String> = ignored.iter().map(|text| format!("`{text}`")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => format!(" ({} filters nothing)", quoted[0]),
+        _ => format!(" ({} filter nothing)", quoted.join(", ")),
+    }
+}
+
+/// A number field of `schema` to show ranges and comparisons on.
+fn number_field(schema: &Schema) -> String {
+    let name = schema.fields().iter().find(|f| f.ty == FieldType::Integer).map_or("duration", |f| f.name);
+    field_name(name)
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {
@@ -166,11 +246,27 @@ pub fn validate(query: &Query, schema: &Schema) -> Vec<Diagnostic> {
     if let Some(root) = query.root() {
         validate_expr(root, schema, &mut out);
     }
-    for &span in query.ignored_clauses() {
+    for level in query.mixed_levels() {
+        out.push(Diagnostic::new(Severity::Warning, level.span, mixed_level(level, query.source().unwrap_or(""))));
+    }
+    // A mixed level's warning already names the clauses it leaves filtering nothing.
+    let explained = |span: &Span| query.mixed_levels().iter().any(|level| level.ignored.contains(span));
+    for &span in query.ignored_clauses().iter().filter(|span| !explained(span)) {
         out.push(Diagnostic::new(Severity::Warning, span, DiagnosticKind::IgnoredClause));
+    }
+    for diagnostic in &mut out {
+        diagnostic.position = query.position(diagnostic.span);
     }
     out.sort_by_key(|d| (d.span.start, d.span.end));
     out
+}
+
+fn mixed_level(level: &MixedLevel, source: &str) -> DiagnosticKind {
+    DiagnosticKind::MixedAndOr {
+        reads_as: level.reading.to_string(),
+        ignored: level.ignored.iter().map(|span| span.text(source).to_owned()).collect(),
+        and_first: level.and_first.to_string(),
+    }
 }
 
 fn validate_expr(expr: &Expr, schema: &Schema, out: &mut Vec<Diagnostic>) {
@@ -186,7 +282,17 @@ fn validate_expr(expr: &Expr, schema: &Schema, out: &mut Vec<Diagnostic>) {
 fn validate_clause(clause: &Clause, schema: &Schema, out: &mut Vec<Diagnostic>) {
     let Some(field) = &clause.field else {
         match &clause.value {
-            Value::Range(_) => out.push(Diagnostic::new(Severity::Error, clause.value_span, DiagnosticKind::RangeWithoutField)),
+            Value::Range(range) => {
+                let number = number_field(schema);
+                let (span, kind) = match comparison(range) {
+                    Some((operator, span, value)) => {
+                        let example = format!("{number}:{operator}10");
+                        (span, DiagnosticKind::ComparisonWithoutField { operator, value, example })
+                    }
+                    None => (clause.value_span, DiagnosticKind::RangeWithoutField { example: format!("{number}:[1 TO 5]") }),
+                };
+                out.push(Diagnostic::new(Severity::Error, span, kind));
+            }
             Value::Term(word) if is_lowercase_operator(word) => {
                 let kind = DiagnosticKind::LowercaseOperator { word: word.clone() };
                 out.push(Diagnostic::new(Severity::Warning, clause.value_span, kind));
@@ -247,8 +353,23 @@ fn value_problem(name: &str, def: &Field, text: &str) -> Option<DiagnosticKind> 
     }
 }
 
+/// A range written as a comparison: its operator, where that is, and the value.
+fn comparison(range: &Range) -> Option<(&'static str, Span, String)> {
+    let span = range.comparison?;
+    let operator = range.comparison_operator()?;
+    let value = range.lower.endpoint().or(range.upper.endpoint())?.text.clone();
+    Some((operator, span, value))
+}
+
 fn validate_range(name: &str, def: &Field, range: &Range, span: Span, out: &mut Vec<Diagnostic>) {
     let sort_key: fn(&str) -> Option<f64> = match def.ty {
+        FieldType::Text if range.comparison.is_some() => {
+            if let Some((operator, at, value)) = comparison(range) {
+                let kind = DiagnosticKind::ComparisonOnText { field: name.to_owned(), operator, value };
+                out.push(Diagnostic::new(Severity::Error, at, kind));
+            }
+            return;
+        }
         FieldType::Text => {
             out.push(Diagnostic::new(Severity::Warning, span, DiagnosticKind::RangeOnText { field: name.to_owned() }));
             return;

@@ -31,6 +31,16 @@ fn flat(query: &Query) -> Query {
     query.without_spans().into_root().map(flatten).map(Query::from).unwrap_or_default()
 }
 
+/// How the builder writes a literal value: a term, or a phrase where a term cannot hold
+/// it (empty, or with `<`, `>` or `=`, which SPS's search cannot escape).
+fn literal(value: &str) -> Value {
+    if value.is_empty() || value.contains(['<', '>', '=']) {
+        Value::Phrase(value.to_owned())
+    } else {
+        Value::Term(value.to_owned())
+    }
+}
+
 fn value_of(query: &Query) -> Value {
     match query.root() {
         Some(Expr::Clause(clause)) => clause.value.clone(),
@@ -68,11 +78,18 @@ fn awkward_values_round_trip_exactly() {
         "\\",
         "*",
         "=<>",
+        "<script>",
+        ">10",
+        "a<b",
+        "x=1",
+        "2017-01-25T10:00:00Z",
+        "a-b",
+        "-",
     ] {
         let built = term("user.name", value);
         let text = built.print();
         let reparsed = parse(&text).unwrap_or_else(|e| panic!("`{text}` (for {value:?}): {e}"));
-        assert_eq!(value_of(&reparsed), Value::Term(value.to_owned()), "`{text}`");
+        assert_eq!(value_of(&reparsed), literal(value), "`{text}`");
         assert!(reparsed.matches(&serde_json::json!({"user": {"name": value}}), Schema::sessions()), "`{text}`");
     }
 }
@@ -132,6 +149,13 @@ fn add_clause_keeps_the_users_text_and_wraps_only_when_needed() {
         ("NOT protocol:ssh", "NOT protocol:ssh AND user.gateway_username:alice"),
         ("-protocol:ssh", "-protocol:ssh AND user.gateway_username:alice"),
         ("a -b", "(a -b) AND user.gateway_username:alice"),
+        // Joined by AND only, the text takes one more AND as is; any OR (or the
+        // implicit OR) would let the AND make its neighbour required, so it is wrapped.
+        ("a AND -b", "a AND -b AND user.gateway_username:alice"),
+        ("a && NOT b", "a && NOT b AND user.gateway_username:alice"),
+        ("a AND b OR c", "(a AND b OR c) AND user.gateway_username:alice"),
+        ("+a +b", "(+a +b) AND user.gateway_username:alice"),
+        ("(a OR b)", "(a OR b) AND user.gateway_username:alice"),
         ("", "user.gateway_username:alice"),
         ("   ", "user.gateway_username:alice"),
     ];
@@ -163,8 +187,7 @@ proptest! {
     fn any_string_round_trips_as_a_literal_term(value in any::<String>()) {
         let text = term("f", &value).print();
         let reparsed = parse(&text).map_err(|e| TestCaseError::fail(format!("`{text}`: {e}")))?;
-        let expected = if value.is_empty() { Value::Phrase(value.clone()) } else { Value::Term(value.clone()) };
-        prop_assert_eq!(value_of(&reparsed), expected);
+        prop_assert_eq!(value_of(&reparsed), literal(&value));
         prop_assert_eq!(parse(&escape_value(&value)).map(|q| value_of(&q)).ok(), Some(value_of(&reparsed)));
     }
 
@@ -182,10 +205,31 @@ proptest! {
     }
 
     #[test]
-    fn add_clause_means_and(existing in "[a-c]( (AND|OR|-|) ?[a-c]){0,3}", field in "[a-c]", value in any::<String>()) {
+    fn add_clause_means_and(existing in "[+-]?[a-c]( (AND|OR|&&|\\|\\||-|\\+|) ?[+-]?[a-c]){0,3}", field in "[a-c]", value in any::<String>()) {
         let clause = term(&field, &value);
         let combined = add_clause(&existing, &clause).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let want = and([parse(&existing).map_err(|e| TestCaseError::fail(e.to_string()))?, clause]);
         prop_assert_eq!(parse(&combined).map(|q| flat(&q)).ok(), Some(flat(&want)));
+    }
+}
+
+#[test]
+fn what_is_sent_rewrites_only_what_lucene_reads_otherwise() {
+    use sps_query::sendable;
+    let cases = [
+        ("start_time:2017-01-25T10:00:00Z", r"start_time:2017-01-25T10\:00\:00Z"),
+        ("start_time:(2017-01-25T10:00 OR 2017-01-26)", r"start_time:(2017-01-25T10\:00 OR 2017-01-26)"),
+        (r#"fou:<"200""#, "fou:[* TO 200}"),
+        ("end_time:>=2017-01-25T10:00:00+01:00", "end_time:[2017-01-25T10:00:00+01:00 TO *]"),
+        ("duration:>60 AND a-b", "duration:>60 AND a-b"),
+        (r"a\:b  c", r"a\:b  c"),
+        ("start_time:[2017-01-25T10:00:00Z TO *]", "start_time:[2017-01-25T10:00:00Z TO *]"),
+        ("(oops", "(oops"),
+    ];
+    for (typed, sent) in cases {
+        assert_eq!(sendable(typed), sent, "{typed}");
+        if let Ok(query) = parse(typed) {
+            assert_eq!(parse(sent).map(|q| q.without_spans()).ok(), Some(query.without_spans()), "{typed}");
+        }
     }
 }

@@ -130,3 +130,19 @@ fn cursor_is_clamped_and_never_splits_a_character() {
         assert!(query.is_char_boundary(c.replace.start) && query.is_char_boundary(c.replace.end));
     }
 }
+
+#[test]
+fn a_comparison_takes_a_typed_value_then_an_operator() {
+    for marked in ["duration:>|", "duration:>=|", "duration:<1|", "start_time:>2017-01-25T10:00|", "x:<\"ab|"] {
+        let c = at(marked, Schema::sessions());
+        assert_eq!(c.expected, Expected::FreeText, "{marked}");
+        assert!(c.candidates.is_empty(), "{marked}: {c:?}");
+    }
+    let after = at("duration:>10 |", Schema::sessions());
+    assert_eq!(after.expected, Expected::Operator);
+    assert_eq!(labels(&after)[..4], ["AND", "OR", "NOT", "AND NOT"]);
+    // A date-time is one value: its colons do not start a field.
+    let c = at("start_time:2017-01-25T10:00 AND pro|", Schema::sessions());
+    assert_eq!(c.expected, Expected::Field);
+    assert_eq!(labels(&c)[0], "protocol");
+}

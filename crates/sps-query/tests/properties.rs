@@ -1,6 +1,10 @@
-//! Property tests: printing round-trips generated trees, printing is stable, and no input
-//! makes any entry point panic.
+//! Property tests: printing round-trips generated trees, printing is stable, printed
+//! text means the tree under every reading a backend may apply, typed text is read as
+//! Lucene's classic parser reads it, and no input makes any entry point panic.
 
+mod common;
+
+use common::{same_meaning, Reading, READINGS};
 use proptest::prelude::*;
 use serde_json::json;
 use sps_query::{
@@ -44,10 +48,12 @@ fn bound() -> impl Strategy<Value = Bound> {
 
 fn value() -> impl Strategy<Value = Value> {
     prop_oneof![
-        3 => text().prop_filter("non-empty", |t| !t.is_empty()).prop_map(Value::Term),
+        // A term cannot start with `<` or `>` (that is a comparison, even escaped): the
+        // printer writes such a value as a phrase, and the parser never makes one.
+        3 => text().prop_filter("a term", |t| !t.is_empty() && !t.starts_with(['<', '>'])).prop_map(Value::Term),
         1 => text().prop_map(Value::Phrase),
         1 => pattern().prop_map(Value::Wildcard),
-        1 => (bound(), bound()).prop_map(|(lower, upper)| Value::Range(Range { lower, upper })),
+        1 => (bound(), bound()).prop_map(|(lower, upper)| Value::Range(Range::new(lower, upper))),
     ]
 }
 
@@ -98,6 +104,8 @@ fn exercise(input: &str) {
         }
     }
     if let Ok(query) = parsed {
+        let sent = sps_query::sendable(input);
+        assert_eq!(parse(&sent).map(|q| q.without_spans()).ok(), Some(query.without_spans()), "`{input}` sent as `{sent}`");
         let printed = query.print();
         let reparsed = parse(&printed).unwrap_or_else(|e| panic!("`{input}` printed as `{printed}`, which fails: {e}"));
         assert_eq!(reparsed.without_spans(), query.without_spans(), "`{input}` → `{printed}`");
@@ -111,8 +119,74 @@ fn exercise(input: &str) {
     }
 }
 
+/// Trees of depth up to 4 over five leaves, two of them on one field (so that field
+/// groups are printed too).
+fn small_tree() -> impl Strategy<Value = Expr> {
+    let leaf = prop_oneof![Just("a"), Just("b"), Just("f:c"), Just("f:d"), Just("g:e")]
+        .prop_map(|text| parse(text).ok().and_then(Query::into_root).expect("a leaf parses"));
+    leaf.prop_recursive(4, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 2..4).prop_map(|operands| Expr::Or { operands, span: Span::default() }),
+            prop::collection::vec(inner.clone(), 2..4).prop_map(|operands| Expr::And { operands, span: Span::default() }),
+            inner.prop_map(|operand| Expr::Not { operand: Box::new(operand), span: Span::default() }),
+        ]
+    })
+}
+
+/// Typed text in Lucene's syntax: clauses with at most one prefix each, joined by
+/// AND, OR, `&&`, `||` or nothing, in nested parentheses and field groups.
+fn typed_text() -> impl Strategy<Value = String> {
+    let primary = prop_oneof![
+        Just("a".to_owned()), Just("b".to_owned()), Just("c".to_owned()), Just("x:d".to_owned()),
+        Just("x:(d e)".to_owned()), Just("x:(d AND -e)".to_owned()), Just("x:(+d e)".to_owned()),
+    ];
+    let list = |clause: BoxedStrategy<String>| {
+        let conjunction = prop_oneof![Just(" AND "), Just(" OR "), Just(" && "), Just(" || "), Just(" ")];
+        let prefix = prop_oneof![Just(""), Just("+"), Just("-"), Just("!"), Just("NOT ")];
+        prop::collection::vec((conjunction, prefix, clause), 1..6).prop_map(|items| {
+            let mut text = String::new();
+            for (i, (conjunction, prefix, clause)) in items.into_iter().enumerate() {
+                if i > 0 {
+                    text.push_str(conjunction);
+                }
+                text.push_str(prefix);
+                text.push_str(&clause);
+            }
+            text
+        })
+    };
+    let nested = primary.prop_recursive(3, 24, 5, move |inner| {
+        prop_oneof![inner.clone(), list(inner.boxed()).prop_map(|text| format!("({text})"))]
+    });
+    list(nested.boxed())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// The printing rule: whichever way a backend reads the printed text (Lucene's
+    /// classic parser with OR or AND as default operator, or AND before OR), it means
+    /// the tree, by truth tables over the leaves.
+    #[test]
+    fn printed_text_means_the_tree_under_every_reading(root in small_tree()) {
+        let printed = Query::from(root.clone()).print();
+        for reading in READINGS {
+            same_meaning(&root, &printed, reading).map_err(TestCaseError::fail)?;
+        }
+        let reparsed = parse(&printed).map_err(|e| TestCaseError::fail(format!("`{printed}`: {e}")))?;
+        prop_assert_eq!(reparsed.without_spans(), Query::from(root).without_spans(), "printed as `{}`", printed);
+        prop_assert_eq!(reparsed.print(), printed);
+    }
+
+    /// Typed text means what Lucene's classic parser with default operator OR makes of
+    /// it: `a AND b OR c` is `+a +b c`.
+    #[test]
+    fn typed_text_is_read_the_classic_way(text in typed_text()) {
+        let query = parse(&text).map_err(|e| TestCaseError::fail(format!("`{text}`: {e}")))?;
+        let root = query.root().ok_or_else(|| TestCaseError::fail("not empty"))?;
+        same_meaning(root, &text, Reading::ClassicOr).map_err(TestCaseError::fail)?;
+        same_meaning(root, &query.print(), Reading::ClassicOr).map_err(TestCaseError::fail)?;
+    }
 
     #[test]
     fn printed_trees_parse_back(root in expr()) {

@@ -87,6 +87,20 @@ fn sessions_found_by_the_engine_are_those_sps_query_matches() {
     assert!(nonempty >= QUERIES.len() - 3, "the sample should mostly select something ({nonempty})");
 }
 
+/// SPS reads `q` as Lucene's classic parser does, and so does the sim: AND makes both of
+/// its neighbours required, so the clause OR'd beside them filters nothing; parentheses
+/// give the other meaning.
+#[test]
+fn a_level_mixing_and_with_or_is_read_the_classic_way() {
+    let (store, _) = data();
+    let mixed = sim_ids(store, "protocol:ssh AND verdict:DENY OR protocol:rdp");
+    assert!(!mixed.is_empty());
+    assert_eq!(mixed, sim_ids(store, "protocol:ssh AND verdict:DENY"));
+    let grouped = sim_ids(store, "(protocol:ssh AND verdict:DENY) OR protocol:rdp");
+    assert!(grouped.len() > mixed.len(), "{} vs {}", grouped.len(), mixed.len());
+    assert_eq!(sim_ids(store, "protocol:rdp OR protocol:ssh AND verdict:DENY"), mixed);
+}
+
 /// The content queries, and the same with every clause on `content:` (how the
 /// `content` parameter reads clauses without a field).
 const CONTENT_QUERIES: &[(&str, &str)] = &[
@@ -98,7 +112,8 @@ const CONTENT_QUERIES: &[(&str, &str)] = &[
     ("content:?dmin*", "content:?dmin*"),
     ("content:24hrs.t*", "content:24hrs.t*"),
     ("\"Copying Files\"", "content:\"Copying Files\""),
-    ("<script>", "content:<script>"),
+    // Quoted: a leading `<` compares (and is refused on text fields).
+    ("\"<script>\"", "content:\"<script>\""),
     ("李伟", "content:李伟"),
     ("$", "content:$"),
 ];

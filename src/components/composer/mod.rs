@@ -174,7 +174,7 @@ pub fn Composer(
                     view! {
                         <li class=kind>
                             <span class="problem-label">{p.label()}</span>
-                            {format!(" column {}:", p.column)}
+                            {format!(" {}:", p.position)}
                             {excerpt}
                             {format!(" {}", p.message)}
                         </li>

@@ -21,8 +21,9 @@ pub enum Unsupported {
     /// `NOT` before a group, a wildcard or a range.
     #[error("it negates a group, a wildcard or a range; the builder negates single values only (\"is not\")")]
     Negation,
-    /// Clauses beside a `+required` one, which filter nothing and rows cannot hold.
-    #[error("it has clauses that filter nothing (beside a +required clause); the builder would drop them")]
+    /// Clauses beside a required one (`+x`, or joined by AND), which filter nothing and
+    /// rows cannot hold.
+    #[error("it has clauses that filter nothing (see the warnings); the builder would drop them")]
     Ignored,
     /// The rows would write a different query (a safety net: should not happen).
     #[error("the builder would write it differently")]

@@ -44,6 +44,17 @@ fn field_groups_are_one_of_rows_and_parentheses_are_groups() {
 }
 
 #[test]
+fn rows_show_how_sps_reads_a_level_mixing_and_with_or() {
+    // `a AND b c AND d` is `+a +b +c +d` to SPS: four rows joined by AND.
+    let group = from_text("a:1 AND b:1 c:1 AND d:1").expect("shown");
+    assert_eq!(group.join, Join::All);
+    assert_eq!(group.items, [is("a", "1"), is("b", "1"), is("c", "1"), is("d", "1")]);
+    // An OR row group inside AND rows is written in parentheses, never as a mixed level.
+    let mixed = Group { join: Join::Any, items: vec![Item::Group(Group { join: Join::All, items: vec![is("a", "1"), is("b", "1")] }), is("c", "1")] };
+    assert_eq!(to_text(&mixed).as_deref(), Ok("(a:1 AND b:1) OR c:1"));
+}
+
+#[test]
 fn free_text_is_a_row_without_field() {
     let group = from_text("sudo").expect("shown");
     assert_eq!(group.items, [is("", "sudo")]);
@@ -62,6 +73,8 @@ fn what_the_builder_cannot_show_stays_text() {
     assert_eq!(from_text("NOT (a OR b)"), Err(Unsupported::Negation));
     assert_eq!(from_text("NOT user.name:adm*"), Err(Unsupported::Negation));
     assert_eq!(from_text("+a b"), Err(Unsupported::Ignored));
+    // As SPS reads it, `c` filters nothing here: rows could not hold it.
+    assert_eq!(from_text("a AND b OR c"), Err(Unsupported::Ignored));
     // Four levels: top, then three nested groups.
     assert_eq!(from_text("a:1 AND (b:1 OR (c:1 AND (d:1 OR e:1)))"), Err(Unsupported::TooDeep));
     assert!(from_text("a:1 AND (b:1 OR (c:1 AND d:1))").is_ok(), "three levels fit");

@@ -96,8 +96,12 @@ test('fields and server values complete with the keyboard; applying changes the 
   await page.screenshot({ path: `${screenshots}composer-values-light.png`, clip: { x: 0, y: 0, width: 1280, height: 480 } });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  // Inserted escaped, as sps-query's escape_value does.
-  await expect(input).toHaveValue(`server.name:${value.replace(/[-+&|!(){}[\]^"~*?:\\/=<>\s]/g, '\\$&')}`);
+  // Inserted escaped, as sps-query's escape_value does: quoted when it holds `<`, `>`
+  // or `=`, else every special character escaped (`-` and `+` only starting the word).
+  const escaped = /[<>=]/.test(value)
+    ? `"${value.replace(/["\\]/g, '\\$&')}"`
+    : value.replace(/[&|!(){}[\]^"~*?:\\/\s]|^[-+]/g, '\\$&');
+  await expect(input).toHaveValue(`server.name:${escaped}`);
   await expect(list).toHaveCount(0);
 
   const narrowed = page.waitForResponse((r) => /stats\?.*field=protocol/.test(r.url()) && r.url().includes('q=server.name') && r.status() === 200);
