@@ -111,7 +111,7 @@ async fn sessions_count_and_detail_agree() {
     let count: CountResponse = decode(send(&app, &request::session_count(&params), Some(&cookie)).await).unwrap();
     assert_eq!(list.meta.match_count, Some(count.count));
     assert_eq!((list.items.len(), list.meta.limit, list.meta.offset), (50, Some(50), Some(10)));
-    assert!(list.items.iter().all(|s| s.body.protocol.as_deref() == Some("ssh") && s.body.user.is_some()));
+    assert!(list.items.iter().all(|s| s.body.protocol.as_ref().is_some_and(|p| p.has("ssh")) && s.body.user.is_some()));
     assert!(list.items.windows(2).all(|w| w[0].body.start_time >= w[1].body.start_time));
     let first = &list.items[0];
     let detail: SessionResponse = decode(send(&app, &request::session(&first.key), Some(&cookie)).await).unwrap();

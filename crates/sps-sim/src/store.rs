@@ -189,9 +189,9 @@ impl SessionStore {
         let query = self.session_query(p.q.as_deref(), p.start.as_deref(), p.end.as_deref(), p.content.as_deref())?;
         let groups = self.index.searcher().search(&query, &ValueCounts { field, sub_field })?;
         let (items, others) = groups.top(size as usize, sub_field.is_some());
-        Ok(StatsResponse {
+        Ok(StatsResponse::new(
             items,
-            meta: Meta {
+            Meta {
                 href: Some("/api/audit/sessions/stats".into()),
                 parent: Some("/api/audit/sessions".into()),
                 field: Some(p.field.clone()),
@@ -200,7 +200,7 @@ impl SessionStore {
                 others: Some(others),
                 ..Meta::default()
             },
-        })
+        ))
     }
 
     /// `GET /api/audit/sessions/histogram`: sessions started and active per interval
