@@ -99,7 +99,7 @@ fn histogram_1000() -> Histogram {
         .collect();
     let buckets: Vec<sps_api::HistogramBucket> =
         serde_json::from_str(&format!("[{}]", json.join(","))).expect("buckets parse");
-    Histogram::from_buckets(&buckets, sps_api::BinSize::Hour)
+    Histogram::from_buckets(&buckets, None, sps_api::BinSize::Hour)
 }
 
 /// 20 bars (users) × 5 sub-buckets (protocols), with "others" on each bar and overall.

@@ -135,7 +135,7 @@ fn draw_histogram_is_not_blank() {
             {"id":"2018-01-15T14:00:00.000Z","start_count":24,"active_count":39}]"#,
     )
     .expect("fixture");
-    let model = Histogram::from_buckets(&buckets, sps_api::BinSize::Hour);
+    let model = Histogram::from_buckets(&buckets, None, sps_api::BinSize::Hour);
     let size = DrawSize::on_screen(&canvas, 1.0);
     let layout = draw_histogram(&canvas, &model, sps_dashboard::zone::Zone::UTC, &ChartTheme::LIGHT, size).expect("draws");
     assert_eq!(layout.bars.len(), 3);

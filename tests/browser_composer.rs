@@ -141,7 +141,7 @@ async fn completes_fields_and_values_with_the_keyboard() {
     let log = asked.clone();
     let source = ValueSource::new(Signal::derive(|| "last 24h".to_owned()), move |field| {
         log.lock().expect("lock").push(field);
-        Box::pin(async { Ok(vec!["ssh".to_owned(), "odd value".to_owned()]) })
+        Box::pin(async { Ok(vec!["SSH".to_owned(), "odd value".to_owned()]) })
     });
     let m = mount("", Some(source), "test-complete");
     let input = m.input();
@@ -161,8 +161,9 @@ async fn completes_fields_and_values_with_the_keyboard() {
     // The list reopens with the server's values first, then the schema's.
     settle().await;
     let values = texts(&m.root, "[role=option] .completion-label");
-    assert_eq!(&values[..2], ["ssh", "odd value"], "{values:?}");
-    assert!(values.contains(&"telnet".to_owned()));
+    assert_eq!(&values[..2], ["SSH", "odd value"], "{values:?}");
+    assert!(values.contains(&"TELNET".to_owned()));
+    assert_eq!(values.iter().filter(|v| v.eq_ignore_ascii_case("ssh")).count(), 1, "the schema's SSH is the server's: {values:?}");
     assert_eq!(asked.lock().expect("lock").as_slice(), ["protocol"]);
     press(&input, "ArrowDown").await;
     press(&input, "ArrowDown").await;
@@ -172,7 +173,7 @@ async fn completes_fields_and_values_with_the_keyboard() {
 
     // A second value completion of the same field uses the cache.
     type_text(&input, "protocol:odd\\ value OR protocol:").await;
-    assert_eq!(texts(&m.root, "[role=option] .completion-label")[0], "ssh");
+    assert_eq!(texts(&m.root, "[role=option] .completion-label")[0], "SSH");
     assert_eq!(asked.lock().expect("lock").len(), 1, "cached");
 
     // Escape closes the list and keeps the text; the mouse accepts too.

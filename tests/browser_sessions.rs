@@ -89,7 +89,7 @@ fn rows() -> Vec<Row> {
         Row {
             id: "s1".into(),
             body: json!({"start_time": "2026-11-23T08:00:00Z", "end_time": "2026-11-23T08:05:00Z", "duration": 300,
-                "active": false, "protocol": "ssh", "user": {"gateway_username": "=HYPERLINK(\"x\")", "server_username": "root"},
+                "active": false, "protocol": "SSH", "user": {"gateway_username": "=HYPERLINK(\"x\")", "server_username": ["root", "oracle"]},
                 "client": {"ip": "10.0.0.5"}, "server": {"ip": "10.0.1.9"}, "recording": {"connection_policy": "ssh-prod"},
                 "verdict": "ACCEPT"}),
         },
@@ -130,7 +130,12 @@ async fn the_sessions_table_sorts_filters_and_opens() {
     click(&root, "th:nth-child(3) button.sort");
     assert_eq!(sorted.get_untracked(), vec![Sort { field: "duration".into(), descending: true }]);
     click(&root, "tbody tr:first-child td:nth-child(5) button.cell-value");
-    assert_eq!(filtered.get_untracked(), vec![CellFilter { field: "protocol", value: "ssh".into(), exclude: false }]);
+    assert_eq!(filtered.get_untracked(), vec![CellFilter { field: "protocol", value: "SSH".into(), exclude: false }]);
+    // A list value (as appliances send `server_username`): joined, each item a filter.
+    assert_eq!(texts(&root, "tbody tr:first-child td:nth-child(7)"), vec!["root, oracle"]);
+    assert_eq!(texts(&root, "tbody tr:first-child td:nth-child(7) button.cell-value"), vec!["root", "oracle"]);
+    click(&root, "tbody tr:first-child td:nth-child(7) button.cell-value:last-child");
+    assert_eq!(filtered.get_untracked()[1], CellFilter { field: "user.server_username", value: "oracle".into(), exclude: false });
     assert!(opened.get_untracked().is_empty(), "a value click does not open the row");
     click(&root, "tbody tr:first-child td:nth-child(1)");
     click(&root, "tbody tr:nth-child(2) a.open-link");

@@ -111,7 +111,7 @@ async fn sessions_count_and_detail_agree() {
     let count: CountResponse = decode(send(&app, &request::session_count(&params), Some(&cookie)).await).unwrap();
     assert_eq!(list.meta.match_count, Some(count.count));
     assert_eq!((list.items.len(), list.meta.limit, list.meta.offset), (50, Some(50), Some(10)));
-    assert!(list.items.iter().all(|s| s.body.protocol.as_deref() == Some("ssh") && s.body.user.is_some()));
+    assert!(list.items.iter().all(|s| s.body.protocol.as_ref().is_some_and(|p| p.has("ssh")) && s.body.user.is_some()));
     assert!(list.items.windows(2).all(|w| w[0].body.start_time >= w[1].body.start_time));
     let first = &list.items[0];
     let detail: SessionResponse = decode(send(&app, &request::session(&first.key), Some(&cookie)).await).unwrap();
@@ -196,4 +196,36 @@ async fn errors_map_to_the_clients_variants() {
 async fn info_needs_no_login() {
     let info: InfoResponse = decode(send(&sim(), &request::info(), None).await).unwrap();
     assert_eq!(info.body.firmware_version.as_deref(), Some("7.5.0 (sps-sim)"));
+}
+
+#[tokio::test]
+async fn the_sims_appliance_shapes_reach_the_app_as_it_reads_them() {
+    let app = sim();
+    let cookie = logged_in(&app).await;
+    // Every session's server user name is a list; the table reads it joined, item by item.
+    let params = SessionsParams { fields: Some("protocol,user.server_username,verdict".into()), limit: Some(500), ..Default::default() };
+    let list: SessionsResponse = decode(send(&app, &request::sessions(&params), Some(&cookie)).await).unwrap();
+    assert!(list.unreadable.is_empty());
+    let column = sps_dashboard::state::search::column("user.server_username").unwrap();
+    for item in &list.items {
+        let body = serde_json::to_value(&item.body).unwrap();
+        let cell = sps_dashboard::state::search::cell(&body, column);
+        assert!(matches!(&cell, sps_dashboard::state::search::Cell::List(names) if !names.is_empty()), "{body}");
+        assert!(item.body.protocol.as_ref().and_then(|p| p.first()).is_some_and(|p| p == p.to_ascii_uppercase()));
+    }
+    assert!(list.items.iter().any(|i| i.body.verdict.as_ref().is_some_and(|v| v.has("AUTH_FAIL"))));
+    // `protocol:ssh` finds the upper-case `SSH` sessions.
+    let ssh = SessionsParams { q: Some("protocol:ssh".into()), ..Default::default() };
+    let count: CountResponse = decode(send(&app, &request::session_count(&ssh), Some(&cookie)).await).unwrap();
+    assert!(count.count > 100, "{}", count.count);
+    // A graphical session's events: epoch seconds, no match_count; read into the right decade.
+    let rdp = list.items.iter().find(|i| i.body.protocol.as_ref().is_some_and(|p| p.has("rdp")) && i.body.verdict.as_ref().is_some_and(|v| v.has("ACCEPT")));
+    let rdp = rdp.expect("an accepted RDP session");
+    let events: EventsResponse = decode(send(&app, &request::events(&rdp.key, &EventsParams::default()), Some(&cookie)).await).unwrap();
+    assert!(!events.items.is_empty() && events.meta.match_count.is_none());
+    assert!(events.items.iter().all(|e| e.time.is_some_and(|t| t.as_datetime() > Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap())));
+    // A refused query: an error body with a type, in words for the app.
+    let bad = request::sessions(&SessionsParams { q: Some("nosuchfield:x".into()), ..Default::default() });
+    let refused = decode::<SessionsResponse>(send(&app, &bad, Some(&cookie)).await);
+    assert!(matches!(&refused, Err(ApiError::InvalidQuery(m)) if !m.contains('{')), "{refused:?}");
 }

@@ -11,7 +11,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use gloo_net::http::{Request, Response};
 use gloo_timers::callback::Timeout;
-use leptos::prelude::{on_cleanup, Set};
+use leptos::prelude::{on_cleanup, RwSignal, Set, Signal, WithUntracked};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use sps_api::{
@@ -22,6 +22,7 @@ use web_sys::AbortController;
 
 use super::auth::Auth;
 use super::error::ApiError;
+use super::refusal::Refusal;
 use super::request::{self, ApiRequest};
 
 /// A client for the SPS REST API under `base` on this origin.
@@ -30,18 +31,24 @@ pub struct ApiClient {
     base: String,
     timeout_seconds: u32,
     auth: Auth,
+    refused: RwSignal<Option<Refusal>>,
 }
 
 impl ApiClient {
     /// A client for the API at `base` (e.g. `/api`) that gives up after
     /// `timeout_seconds` and reports 401s to `auth`.
     pub fn new(base: &str, timeout_seconds: u32, auth: Auth) -> Self {
-        ApiClient { base: base.trim_end_matches('/').to_owned(), timeout_seconds, auth }
+        ApiClient { base: base.trim_end_matches('/').to_owned(), timeout_seconds, auth, refused: RwSignal::new(None) }
     }
 
     /// The login state this client reports to.
     pub fn auth(&self) -> Auth {
         self.auth
+    }
+
+    /// The last query SPS refused, until an answer to it comes back good.
+    pub fn refused(&self) -> Signal<Option<Refusal>> {
+        self.refused.into()
     }
 
     /// `GET /info`.
@@ -115,7 +122,13 @@ impl ApiClient {
                 if error == ApiError::Unauthenticated {
                     client.auth.needs_login.set(true);
                 }
+                if let Some(refusal) = Refusal::of(&request, &error) {
+                    client.refused.try_set(Some(refusal));
+                }
                 return Err(error);
+            }
+            if client.refused.try_with_untracked(|r| r.as_ref().is_some_and(|r| r.cleared_by(&request))) == Some(true) {
+                client.refused.try_set(None);
             }
             serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
         }

@@ -1,4 +1,9 @@
 //! Every way a request can fail, each with a message an analyst can act on.
+//!
+//! An appliance's error body is `{"error": {"type": "InvalidQueryValue", "message":
+//! "…"}}` (README "Real appliance shapes"); the types the reference pages name map
+//! to their own variants, any other is shown with its name, and a body that is not
+//! an error body at all is excerpted as text.
 
 use sps_api::ErrorBody;
 use thiserror::Error;
@@ -30,7 +35,17 @@ pub enum ApiError {
     /// 500 `SearchUnavailable`.
     #[error("The SPS search backend is unavailable: {0}")]
     SearchUnavailable(String),
-    /// Any other HTTP status.
+    /// An error type the dashboard has no words of its own for, named as SPS sent it.
+    #[error("SPS refused the request ({kind}): {message}")]
+    Refused {
+        /// The status code.
+        status: u16,
+        /// The error's type, e.g. `SnapshotQuotaExceeded`.
+        kind: String,
+        /// The body's message.
+        message: String,
+    },
+    /// Any other HTTP status (and every 404: the session or endpoint is not there).
     #[error("SPS answered HTTP {status}: {message}")]
     Http {
         /// The status code.
@@ -63,12 +78,16 @@ impl ApiError {
             let message = if excerpt.is_empty() { "no details given".to_owned() } else { excerpt };
             return ApiError::Http { status, message };
         };
-        let message = parsed.message().to_owned();
-        match parsed.code() {
+        let message = match parsed.message().trim() {
+            "" => "no details given".to_owned(),
+            text => text.to_owned(),
+        };
+        match parsed.kind() {
             Some("InvalidQueryValue") => ApiError::InvalidQuery(message),
             Some("TooMuchBucketsInResult") => ApiError::TooManyBuckets(message),
             Some("NotSupportedContentOption") => ApiError::ContentNotSupported(message),
             Some("SearchUnavailable") => ApiError::SearchUnavailable(message),
+            Some(kind) if status != 404 => ApiError::Refused { status, kind: kind.to_owned(), message },
             _ => ApiError::Http { status, message },
         }
     }
@@ -79,8 +98,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn documented_codes_map_to_their_variants() {
-        let body = |code: &str| format!(r#"{{"error":{{"code":"{code}","message":"m"}}}}"#);
+    fn documented_types_map_to_their_variants() {
+        let body = |kind: &str| format!(r#"{{"error":{{"type":"{kind}","message":"m","details":{{"x":1}}}}}}"#);
         assert_eq!(ApiError::from_response(400, &body("InvalidQueryValue")), ApiError::InvalidQuery("m".into()));
         assert_eq!(ApiError::from_response(400, &body("TooMuchBucketsInResult")), ApiError::TooManyBuckets("m".into()));
         assert_eq!(
@@ -88,7 +107,29 @@ mod tests {
             ApiError::ContentNotSupported("m".into())
         );
         assert_eq!(ApiError::from_response(500, &body("SearchUnavailable")), ApiError::SearchUnavailable("m".into()));
-        assert_eq!(ApiError::from_response(418, &body("Teapot")), ApiError::Http { status: 418, message: "m".into() });
+        // `code` (the sim's earlier shape) is still read when there is no `type`.
+        let by_code = r#"{"error":{"code":"InvalidQueryValue","message":"bad"}}"#;
+        assert_eq!(ApiError::from_response(400, by_code), ApiError::InvalidQuery("bad".into()));
+    }
+
+    #[test]
+    fn a_refused_query_reads_as_words_not_json() {
+        let body = r#"{"error": {"type": "InvalidQueryValue", "message": "Invalid query: Cannot parse 'protocol:('"}}"#;
+        let error = ApiError::from_response(400, body);
+        assert_eq!(error.to_string(), "SPS rejected the query: Invalid query: Cannot parse 'protocol:('");
+        assert!(!error.to_string().contains('{'));
+    }
+
+    #[test]
+    fn unknown_types_are_named() {
+        let body = r#"{"error": {"type": "SnapshotQuotaExceeded", "message": "Too many open snapshots"}}"#;
+        let error = ApiError::from_response(429, body);
+        assert_eq!(error.to_string(), "SPS refused the request (SnapshotQuotaExceeded): Too many open snapshots");
+        let bare = ApiError::from_response(500, r#"{"error": {"type": "Oops"}}"#);
+        assert_eq!(bare.to_string(), "SPS refused the request (Oops): no details given");
+        // A 404 is "not there" whatever its type (the session page says so).
+        let missing = ApiError::from_response(404, r#"{"error": {"type": "NotFound", "message": "no session"}}"#);
+        assert_eq!(missing, ApiError::Http { status: 404, message: "no session".into() });
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Rust, the fetching client in the browser.
 
 pub mod error;
+pub mod refusal;
 pub mod request;
 
 #[cfg(target_arch = "wasm32")]

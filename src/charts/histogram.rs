@@ -1,10 +1,12 @@
 //! The session histogram: sessions started per bin (bars) and active per bin
 //! (a line), its geometry in CSS pixels, and pointer ↔ bin / time mapping for
-//! tooltips, clicks and drag-to-zoom.
+//! tooltips, clicks and drag-to-zoom. Bins are as wide as the answer's buckets
+//! really are ([`crate::charts::spacing`]), whatever bin size was asked for.
 
 use chrono::{DateTime, Utc};
 use sps_api::{BinSize, HistogramBucket};
 
+use crate::charts::spacing::{width, Width};
 use crate::charts::ticks::count_ticks;
 use crate::charts::time_ticks::time_ticks;
 use crate::charts::top_n_layout::{Rect, CHAR_PX};
@@ -16,7 +18,7 @@ use crate::zone::Zone;
 pub struct HistBin {
     /// Interval start (the bucket's `id`).
     pub start: DateTime<Utc>,
-    /// Interval end (the next interval's start).
+    /// Interval end: one width on, or the next bucket's start if that comes first.
     pub end: DateTime<Utc>,
     /// Sessions started in the interval.
     pub started: u64,
@@ -29,22 +31,42 @@ pub struct HistBin {
 pub struct Histogram {
     /// Intervals in time order.
     pub bins: Vec<HistBin>,
-    /// Their size.
-    pub bin: BinSize,
+    /// How wide they are, as the answer shows.
+    pub width: Width,
+    /// The bin size the request asked for.
+    pub asked: BinSize,
 }
 
 impl Histogram {
-    /// Builds the model from the answer's buckets (sorted by start; duplicates kept).
-    pub fn from_buckets(buckets: &[HistogramBucket], bin: BinSize) -> Self {
+    /// Builds the model from the answer's buckets (sorted by start; duplicates kept)
+    /// and its `meta.bin_size`, for a request that `asked` for a bin size.
+    pub fn from_buckets(buckets: &[HistogramBucket], meta_bin_size: Option<&str>, asked: BinSize) -> Self {
+        let mut starts: Vec<DateTime<Utc>> = buckets.iter().map(|b| b.id.as_datetime()).collect();
+        starts.sort();
+        starts.dedup();
+        let width = width(&starts, meta_bin_size, asked);
         let mut bins: Vec<HistBin> = buckets
             .iter()
             .map(|b| {
                 let start = b.id.as_datetime();
-                HistBin { start, end: bin.next_interval(start), started: b.start_count, active: b.active_count }
+                let next = starts.iter().find(|s| **s > start).copied();
+                let end = next.map_or(width.end(start), |n| n.min(width.end(start)));
+                HistBin { start, end, started: b.start_count, active: b.active_count }
             })
             .collect();
         bins.sort_by_key(|b| b.start);
-        Histogram { bins, bin }
+        Histogram { bins, width, asked }
+    }
+
+    /// What one bin is: `hour`, `2 hours`.
+    pub fn per(&self) -> String {
+        self.width.label()
+    }
+
+    /// Said when the answer's bins are not the size that was asked for.
+    pub fn width_note(&self) -> Option<String> {
+        (self.width != Width::Unit(self.asked))
+            .then(|| format!("SPS answered per {}, not per {} as asked: the chart shows what it answered.", self.per(), self.asked))
     }
 
     /// No session started or active in any bin.
@@ -64,13 +86,13 @@ impl Histogram {
         match peak {
             Some(p) if !self.is_empty() => format!(
                 "Sessions per {}: {} started in {} bins; at most {} active, from {}",
-                self.bin,
+                self.per(),
                 format::count(started),
                 self.bins.len(),
                 format::count(p.active),
-                bin_label(p.start, tz),
+                self.label(p.start, tz),
             ),
-            _ => format!("Sessions per {}: none", self.bin),
+            _ => format!("Sessions per {}: none", self.per()),
         }
     }
 
@@ -78,11 +100,32 @@ impl Histogram {
     pub fn extent(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
         Some((self.bins.first()?.start, self.bins.last()?.end))
     }
-}
 
-/// A bin's start as the table and tooltip show it.
-pub fn bin_label(t: DateTime<Utc>, tz: Zone) -> String {
-    t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+    /// A bin's start as the table and tooltip show it (with seconds for bins
+    /// shorter than a minute).
+    pub fn label(&self, t: DateTime<Utc>, tz: Zone) -> String {
+        t.with_timezone(&tz).format(self.time_format()).to_string()
+    }
+
+    /// A bin's span for the tooltip: `2026-11-23 09:00 – 10:00`, the end's date
+    /// only when it is another day.
+    pub fn range_label(&self, bin: &HistBin, tz: Zone) -> String {
+        let (start, end) = (bin.start.with_timezone(&tz), bin.end.with_timezone(&tz));
+        let end_format = if start.date_naive() == end.date_naive() {
+            if self.width.below_a_minute() { "%H:%M:%S" } else { "%H:%M" }
+        } else {
+            self.time_format()
+        };
+        format!("{} – {}", start.format(self.time_format()), end.format(end_format))
+    }
+
+    fn time_format(&self) -> &'static str {
+        if self.width.below_a_minute() {
+            "%Y-%m-%d %H:%M:%S"
+        } else {
+            "%Y-%m-%d %H:%M"
+        }
+    }
 }
 
 const PAD_PX: f64 = 6.0;
@@ -184,8 +227,39 @@ mod tests {
                 bucket("2018-01-15T12:00:00.000Z", 61, 61),
                 bucket("2018-01-15T14:00:00.000Z", 24, 39),
             ],
+            Some("hour"),
             BinSize::Hour,
         )
+    }
+
+    #[test]
+    fn hourly_buckets_answered_to_a_minute_request_are_drawn_as_hours() {
+        // The server ignored `bin_size=minute` (and even echoes it in meta).
+        let buckets = [
+            bucket("2026-11-23T08:00:00Z", 61, 61),
+            bucket("2026-11-23T09:00:00Z", 89, 99),
+            bucket("2026-11-23T10:00:00Z", 24, 39),
+        ];
+        let h = Histogram::from_buckets(&buckets, Some("minute"), BinSize::Minute);
+        assert_eq!((h.per(), h.bins[2].end), ("hour".to_owned(), "2026-11-23T11:00:00Z".parse().unwrap()));
+        assert!(h.summary(Zone::UTC).starts_with("Sessions per hour:"), "{}", h.summary(Zone::UTC));
+        assert!(h.width_note().unwrap().contains("per hour, not per minute"));
+        assert_eq!(h.range_label(&h.bins[0], Zone::UTC), "2026-11-23 08:00 – 09:00");
+        // Each bar is a third of the plot, not a minute's sliver of it.
+        let l = HistogramLayout::new(&h, 600.0, 200.0, Zone::UTC);
+        assert!(l.bars.iter().all(|b| (b.w - l.plot.w / 3.0).abs() < 1.5), "{:?}", l.bars);
+        assert_eq!(sample().width_note(), None);
+    }
+
+    #[test]
+    fn bins_end_at_the_next_bucket_and_labels_fit_the_width() {
+        let daily = [bucket("2026-11-22T00:00:00Z", 1, 1), bucket("2026-11-23T00:00:00Z", 2, 2)];
+        let h = Histogram::from_buckets(&daily, None, BinSize::Day);
+        assert_eq!(h.range_label(&h.bins[0], Zone::UTC), "2026-11-22 00:00 – 2026-11-23 00:00");
+        let seconds = [bucket("2026-11-22T00:00:00Z", 1, 1), bucket("2026-11-22T00:00:01Z", 2, 2)];
+        let h = Histogram::from_buckets(&seconds, None, BinSize::Minute);
+        assert_eq!((h.per(), h.label(h.bins[1].start, Zone::UTC)), ("second".to_owned(), "2026-11-22 00:00:01".to_owned()));
+        assert_eq!(h.range_label(&h.bins[1], Zone::UTC), "2026-11-22 00:00:01 – 00:00:02");
     }
 
     #[test]
@@ -228,7 +302,7 @@ mod tests {
 
     #[test]
     fn empty_and_tiny() {
-        let h = Histogram::from_buckets(&[], BinSize::Day);
+        let h = Histogram::from_buckets(&[], None, BinSize::Day);
         assert!(h.is_empty());
         assert_eq!(h.summary(Zone::UTC), "Sessions per day: none");
         let l = HistogramLayout::new(&h, 0.0, 0.0, Zone::UTC);

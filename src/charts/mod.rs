@@ -4,6 +4,7 @@
 pub mod bins;
 pub mod histogram;
 pub mod palette;
+pub mod spacing;
 pub mod ticks;
 pub mod timeline;
 pub mod time_ticks;

@@ -16,7 +16,7 @@ use crate::api::{ApiClient, ApiError};
 use crate::app::app_path;
 use crate::charts::bins::{decide, BinDecision};
 use crate::charts::draw::{draw_histogram, DrawSize};
-use crate::charts::histogram::{bin_label, Histogram, HistogramLayout};
+use crate::charts::histogram::{Histogram, HistogramLayout};
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::components::shell::{use_chart_zoom, use_display};
@@ -62,16 +62,23 @@ pub fn HistogramPanel() -> impl IntoView {
         let request = problem.is_none().then(|| client.histogram(&params));
         async move {
             match (request, problem) {
-                (Some(request), _) => request.await.map(|answer| Histogram::from_buckets(&answer.body.buckets, bin)),
+                (Some(request), _) => request
+                    .await
+                    .map(|answer| Histogram::from_buckets(&answer.body.buckets, answer.meta.bin_size.as_deref(), bin)),
                 (None, problem) => Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default()))),
             }
         }
     });
-    let note = move || decision.with(|d| d.0.note.clone()).map(|n| view! { <p class="note" role="note">{n}</p> });
+    // Why the bins are not what was chosen: too fine for the range, or the server cut others.
+    let note = move || {
+        let answered = data.value.with(|m| m.as_ref().and_then(Histogram::width_note));
+        decision.with(|d| d.0.note.clone()).or(answered).map(|n| view! { <p class="note histogram-note" role="note">{n}</p> })
+    };
     let body = panel_body(data, "the session histogram", Histogram::is_empty, "No sessions in this time range.", |model| {
         view! { <HistogramChart model /> }
     });
-    let bin_name = move || decision.with(|d| d.0.bin.as_str());
+    // What the answer shows, once there is one; what is being asked for until then.
+    let bin_name = move || data.value.with(|m| m.as_ref().map(Histogram::per)).unwrap_or_else(|| decision.with(|d| d.0.bin.to_string()));
     view! {
         <section class="panel panel-wide" aria-label="Sessions over time">
             <header class="panel-header">
@@ -131,9 +138,8 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
         model.with_untracked(|m| {
             m.bins.get(i).map(|b| {
                 format!(
-                    "{} – {}\nstarted: {}\nactive: {}\nclick to list these sessions, drag to zoom",
-                    bin_label(b.start, tz),
-                    b.end.with_timezone(&tz).format("%H:%M"),
+                    "{}\nstarted: {}\nactive: {}\nclick to list these sessions, drag to zoom",
+                    m.range_label(b, tz),
                     format::count(b.started),
                     format::count(b.active)
                 )
@@ -184,7 +190,7 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
                 .iter()
                 .map(|b| ChartRow {
                     class: "row-value",
-                    cells: vec![bin_label(b.start, tz), format::count(b.started), format::count(b.active)],
+                    cells: vec![m.label(b.start, tz), format::count(b.started), format::count(b.active)],
                     actions: None,
                 })
                 .collect::<Vec<_>>()
@@ -199,7 +205,7 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     });
     let export_rows = Signal::derive(move || {
         let tz = zone.get();
-        model.with(|m| m.bins.iter().map(|b| vec![bin_label(b.start, tz), b.started.to_string(), b.active.to_string()]).collect())
+        model.with(|m| m.bins.iter().map(|b| vec![m.label(b.start, tz), b.started.to_string(), b.active.to_string()]).collect())
     });
     let tools = (!display.get_untracked().bare()).then(|| {
         view! { <ChartExport title="sessions over time" canvas redraw headers rows=export_rows /> }.into_any()

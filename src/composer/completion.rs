@@ -44,10 +44,12 @@ pub fn merge(text: &str, cursor: usize, mut completion: Completion, schema: &Sch
                 description: String::new(),
             })
             .collect();
-        merged.extend(completion.candidates.drain(..).filter(|c| !top_values.contains(&c.label)));
+        // A documented value the server also sent, in whatever letter case, is listed once.
+        merged.extend(completion.candidates.drain(..).filter(|c| !top_values.iter().any(|v| v.eq_ignore_ascii_case(&c.label))));
         completion.candidates = merged;
     }
-    completion.candidates.retain(|c| c.insert.trim_end() != current && !c.insert.is_empty());
+    // Matching ignores case, so `SSH` after `protocol:ssh` would change nothing either.
+    completion.candidates.retain(|c| !c.insert.trim_end().eq_ignore_ascii_case(&current) && !c.insert.is_empty());
     completion.candidates.truncate(MAX_CANDIDATES);
     completion
 }
@@ -132,12 +134,13 @@ mod tests {
 
     #[test]
     fn server_values_come_first_escaped_and_filtered() {
-        let top = vec!["ssh".to_owned(), "rdp".to_owned(), "weird value".to_owned()];
+        let top = vec!["ssh".to_owned(), "RDP".to_owned(), "weird value".to_owned()];
         let completion = candidates("protocol:", 9, Schema::sessions(), &top);
         let shown = labels(&completion);
-        assert_eq!(&shown[..3], ["ssh", "rdp", "weird value"]);
-        assert!(shown.contains(&"telnet"), "schema values follow: {shown:?}");
-        assert_eq!(shown.iter().filter(|l| **l == "ssh").count(), 1, "no duplicates");
+        assert_eq!(&shown[..3], ["ssh", "RDP", "weird value"]);
+        assert!(shown.contains(&"TELNET"), "schema values follow: {shown:?}");
+        let ssh = shown.iter().filter(|l| l.eq_ignore_ascii_case("ssh")).count();
+        assert_eq!(ssh, 1, "no duplicates, whatever the letter case: {shown:?}");
         assert_eq!(completion.candidates[2].insert, r"weird\ value");
         assert_eq!(completion.candidates[0].detail, FREQUENT);
 
@@ -162,6 +165,7 @@ mod tests {
     #[test]
     fn candidates_that_change_nothing_are_dropped() {
         assert!(candidates("protocol:ssh", 12, Schema::sessions(), &[]).candidates.is_empty());
+        assert!(candidates("protocol:SSH", 12, Schema::sessions(), &[]).candidates.is_empty());
         assert!(candidates("active:true", 11, Schema::sessions(), &[]).candidates.is_empty());
     }
 

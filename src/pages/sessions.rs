@@ -25,7 +25,7 @@ use crate::state::query::query_error;
 use crate::state::result_nav::{ResultNav, STORAGE_KEY};
 use crate::state::search::{
     active_query, basis, default_columns, narrowed, resolve, Basis, Paging, SearchState, Sort, COLUMNS, KEYS,
-    PAGE_SIZES,
+    unreadable_note, PAGE_SIZES,
 };
 use crate::state::session_view::session_href;
 use crate::state::time_range::iso;
@@ -38,6 +38,8 @@ struct Listed {
     rows: Vec<Row>,
     params: SessionsParams,
     match_count: Option<u64>,
+    /// Listed items the page cannot show (no session id).
+    unreadable: usize,
 }
 
 fn check(q: &str) -> Result<(), ApiError> {
@@ -117,7 +119,7 @@ pub fn Sessions() -> impl IntoView {
                     .iter()
                     .map(|item| Row { id: item.key.clone(), body: serde_json::to_value(&item.body).unwrap_or_default() })
                     .collect();
-                Ok(Listed { rows, params, match_count: answer.meta.match_count })
+                Ok(Listed { rows, params, match_count: answer.meta.match_count, unreadable: answer.unreadable.len() })
             }
         })
     };
@@ -260,7 +262,8 @@ pub fn Sessions() -> impl IntoView {
                 let pager = paging.get().map(|paging| {
                     view! { <Pager paging page rows=listed.rows.len() what="sessions" on_page /> }
                 });
-                view! { {stale} {body} {pager} }.into_any()
+                let unreadable = unreadable_note(listed.unreadable).map(|n| view! { <p class="note" role="note">{n}</p> });
+                view! { {stale} {unreadable} {body} {pager} }.into_any()
             }
         }
     };

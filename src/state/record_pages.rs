@@ -16,12 +16,25 @@ pub enum Total {
 
 impl Total {
     /// From one answer: its `match_count`, the requested offset and limit, and
-    /// how many items came back.
+    /// how many items came back. A `match_count` is trusted when it covers the items
+    /// given; one that counts fewer than were given (an alerts list may disagree
+    /// with its items) yields to them, and so does a missing one (an appliance's
+    /// events list has none): a short page ends the list, a full one says there is
+    /// at least one more.
     pub fn from_answer(match_count: Option<u64>, offset: u64, limit: u64, items: usize) -> Total {
+        let seen = offset + items as u64;
         match match_count {
-            Some(n) => Total::Exact(n),
-            None if (items as u64) < limit => Total::Exact(offset + items as u64),
-            None => Total::AtLeast(offset + items as u64 + 1),
+            Some(n) if n >= seen => Total::Exact(n),
+            _ if (items as u64) < limit => Total::Exact(seen),
+            _ => Total::AtLeast(seen + 1),
+        }
+    }
+
+    /// `12 alerts`, or `500+ alerts` while the end is not known.
+    pub fn counted(self, noun: &str) -> String {
+        match self {
+            Total::Exact(n) => format!("{} {noun}", crate::format::count(n)),
+            Total::AtLeast(n) => format!("{}+ {noun}", crate::format::count(n.saturating_sub(1))),
         }
     }
 
@@ -140,6 +153,12 @@ mod tests {
         assert_eq!(Total::from_answer(Some(100_000), 0, 500, 500), Total::Exact(100_000));
         assert_eq!(Total::from_answer(None, 1000, 500, 12), Total::Exact(1012));
         assert_eq!(Total::from_answer(None, 1000, 500, 500), Total::AtLeast(1501));
+        // A count that disagrees with the items: more than shown is believed, fewer is not.
+        assert_eq!(Total::from_answer(Some(3), 0, 10, 2), Total::Exact(3));
+        assert_eq!(Total::from_answer(Some(0), 0, 10, 2), Total::Exact(2));
+        assert_eq!(Total::from_answer(Some(4), 10, 10, 10), Total::AtLeast(21));
+        assert_eq!(Total::Exact(1234).counted("alerts"), "1,234 alerts");
+        assert_eq!(Total::AtLeast(21).counted("alerts"), "20+ alerts");
         assert_eq!(Total::AtLeast(10).merge(Total::AtLeast(20)), Total::AtLeast(20));
         assert_eq!(Total::AtLeast(10).merge(Total::Exact(5)), Total::Exact(5));
         assert_eq!(Total::Exact(7).merge(Total::AtLeast(50)).rows(), 7);

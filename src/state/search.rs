@@ -21,6 +21,7 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
+use sps_api::Text;
 use sps_query::builder::{add_clause, term};
 use sps_query::Schema;
 
@@ -451,6 +452,8 @@ pub enum Cell {
     List(Vec<String>),
 }
 
+/// A value as one text: scalars as themselves, anything else as its JSON (a value
+/// of a shape no reader expected still shows, as text).
 fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
@@ -458,6 +461,30 @@ fn scalar_text(v: &Value) -> Option<String> {
         Value::Bool(b) => Some(b.to_string()),
         Value::Null => None,
         other => Some(other.to_string()),
+    }
+}
+
+/// Any value as the texts a cell lists: a list of scalars item by item (empty
+/// items left out), one value as one item; nothing for an empty list. Every text
+/// property may arrive as a list (`"server_username": ["root"]`).
+fn list_cell(v: &Value) -> Cell {
+    let items = match Text::from_json(v) {
+        Some(text) => text.items().iter().filter(|t| !t.is_empty()).cloned().collect(),
+        None => scalar_text(v).into_iter().collect::<Vec<_>>(),
+    };
+    if items.is_empty() {
+        Cell::Missing
+    } else {
+        Cell::List(items)
+    }
+}
+
+/// The text of a property for a sentence (a headline, a note): its values joined
+/// with `, `, whatever its shape.
+pub fn text_at(body: &Value, path: &str) -> Option<String> {
+    match list_cell(lookup(body, path)?) {
+        Cell::List(items) => Some(items.join(", ")),
+        _ => None,
     }
 }
 
@@ -479,12 +506,15 @@ pub fn cell(body: &Value, column: &Column) -> Cell {
             Value::String(s) if s.eq_ignore_ascii_case("false") => Cell::Flag(false),
             other => scalar_text(other).map_or(Cell::Missing, Cell::Text),
         },
-        Kind::Number => scalar_text(v).map_or(Cell::Missing, Cell::Number),
-        Kind::Text => scalar_text(v).filter(|t| !t.is_empty()).map_or(Cell::Missing, Cell::Text),
-        Kind::List => match v {
-            Value::Array(items) => Cell::List(items.iter().filter_map(scalar_text).collect()),
-            other => scalar_text(other).map_or(Cell::Missing, |t| Cell::List(vec![t])),
+        Kind::Number => match v {
+            Value::Array(_) => list_cell(v),
+            other => scalar_text(other).map_or(Cell::Missing, Cell::Number),
         },
+        Kind::Text => match v {
+            Value::Array(_) => list_cell(v),
+            other => scalar_text(other).filter(|t| !t.is_empty()).map_or(Cell::Missing, Cell::Text),
+        },
+        Kind::List => list_cell(v),
     }
 }
 
@@ -559,6 +589,16 @@ pub fn filter_values(cell: &Cell) -> Vec<String> {
 /// `q` narrowed to `field:value` (the value escaped); `None` when `q` does not parse.
 pub fn narrowed(q: &str, field: &str, value: &str) -> Option<String> {
     add_clause(q, &term(field, value)).ok()
+}
+
+/// What to say when SPS listed items the table cannot show (no session id): they
+/// are left out, the others shown.
+pub fn unreadable_note(count: usize) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("SPS listed one item without a session id on this page; it is left out.".into()),
+        n => Some(format!("SPS listed {n} items without a session id on this page; they are left out.")),
+    }
 }
 
 /// The query of the active-session badge: `q` and `active:true`.
@@ -706,6 +746,36 @@ mod tests {
         assert_eq!(c("verdict"), Cell::Missing);
         assert_eq!(cell(&json!({"duration": null}), column("duration").unwrap()), Cell::Missing);
         assert_eq!(cell(&json!({"protocol": ""}), column("protocol").unwrap()), Cell::Missing, "empty text is no value");
+    }
+
+    #[test]
+    fn any_text_property_may_be_a_list_and_shows_joined_with_each_item_a_filter() {
+        // As an appliance sends it: every session's `server_username` is a list.
+        let body = json!({"protocol": "SSH", "user": {"server_username": ["root", "oracle"], "gateway_username": ["alice"]},
+                          "client": {"port": 2370}, "analytics": {"tags": [], "interesting_events": ["sudo", "", null]},
+                          "verdict": {"odd": true}, "server": {"ip": [["10.0.0.1"]]}});
+        let c = |f: &str| cell(&body, column(f).unwrap());
+        let server_user = c("user.server_username");
+        assert_eq!(server_user, Cell::List(vec!["root".into(), "oracle".into()]));
+        assert_eq!(display(&server_user, Zone::UTC), "root, oracle");
+        assert_eq!(filter_values(&server_user), ["root", "oracle"]);
+        assert_eq!(display(&c("user.gateway_username"), Zone::UTC), "alice");
+        assert_eq!(c("client.port"), Cell::Text("2370".into()));
+        assert_eq!(c("analytics.tags"), Cell::Missing, "an empty list is no value");
+        assert_eq!(c("analytics.interesting_events"), Cell::List(vec!["sudo".into()]));
+        // A shape no reader expects still shows, as its text.
+        assert_eq!(c("verdict"), Cell::Text(r#"{"odd":true}"#.into()));
+        assert_eq!(c("server.ip"), Cell::List(vec![r#"[["10.0.0.1"]]"#.into()]));
+        assert_eq!(text_at(&body, "user.server_username").as_deref(), Some("root, oracle"));
+        assert_eq!(text_at(&body, "protocol").as_deref(), Some("SSH"));
+        assert_eq!(text_at(&body, "nope"), None);
+    }
+
+    #[test]
+    fn unreadable_items_are_counted_in_words() {
+        assert_eq!(unreadable_note(0), None);
+        assert!(unreadable_note(1).unwrap().contains("one item"));
+        assert!(unreadable_note(3).unwrap().contains("3 items"));
     }
 
     #[test]

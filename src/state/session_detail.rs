@@ -1,10 +1,12 @@
 //! One session's properties grouped as an analyst reads them: who, from where, to
 //! where, when, under which policy, with what verdict, and whether the recording is
-//! indexed; then whatever else the server sent.
+//! indexed; then whatever else the server sent, nested properties included (an
+//! appliance sends more than the reference pages list: `recording.command_extracted`,
+//! `server.id`, `vault.*`, …). Every text property may be a list.
 
 use serde_json::Value;
 
-use crate::state::search::{cell, lookup, Cell, Column, Kind};
+use crate::state::search::{cell, text_at, Cell, Column, Kind};
 
 /// One property.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,11 +95,10 @@ const GROUPS: &[(&str, &[Spec])] = &[
     ("Recording and index", RECORDING),
 ];
 
-/// Top-level keys the groups cover (the rest is "Other properties").
-const COVERED: &[&str] = &[
-    "user", "client", "server", "protocol", "recording", "start_time", "end_time", "duration", "active",
-    "creation_time", "verdict", "analytics", "origin", "node_id",
-];
+/// Whether a group shows the property at `path` (the rest is "Other properties").
+fn covered(path: &str) -> bool {
+    GROUPS.iter().any(|(_, specs)| specs.iter().any(|(_, field, _)| *field == path))
+}
 
 /// Most "other" properties listed.
 pub const MAX_OTHER: usize = 60;
@@ -128,7 +129,7 @@ pub fn groups(body: &Value) -> Vec<DetailGroup> {
     }
     let mut other = Vec::new();
     if let Value::Object(map) = body {
-        for (key, value) in map.iter().filter(|(k, _)| !COVERED.contains(&k.as_str())) {
+        for (key, value) in map {
             flatten(key, value, &mut other);
         }
     }
@@ -142,7 +143,7 @@ pub fn groups(body: &Value) -> Vec<DetailGroup> {
 }
 
 fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Cell)>) {
-    if out.len() >= MAX_OTHER {
+    if out.len() >= MAX_OTHER || covered(prefix) {
         return;
     }
     match value {
@@ -165,10 +166,13 @@ fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Cell)>) {
     }
 }
 
-/// A one-line summary: `alice → root@db-01 (ssh)`.
+/// A one-line summary: `alice → root@db-01 (SSH)` (list values joined).
 pub fn headline(body: &Value) -> String {
-    let text = |path: &str| lookup(body, path).and_then(|v| v.as_str().map(str::to_owned).or_else(|| Some(v.to_string())));
-    let who = text("user.gateway_username").or_else(|| text("user.server_username")).unwrap_or_else(|| "unknown user".into());
+    let text = |path: &str| text_at(body, path);
+    let who = text("user.gateway_username")
+        .or_else(|| text("user.name"))
+        .or_else(|| text("user.server_username"))
+        .unwrap_or_else(|| "unknown user".into());
     let server_user = text("user.server_username");
     let server = text("server.name").or_else(|| text("server.address")).or_else(|| text("server.ip")).unwrap_or_else(|| "unknown server".into());
     let target = match server_user {
@@ -181,10 +185,15 @@ pub fn headline(body: &Value) -> String {
     }
 }
 
+/// Verdicts under which SPS recorded the session: accepted, or accepted and later
+/// terminated (by a content policy or an operator).
+const RECORDED_VERDICTS: [&str; 2] = ["ACCEPT", "TERMINATED"];
+
 /// Why a session may have no events, from its verdict and index status.
 pub fn index_note(body: &Value) -> Option<String> {
-    let text = |path: &str| lookup(body, path).and_then(Value::as_str).map(str::to_owned);
-    if let Some(verdict) = text("verdict").filter(|v| !v.eq_ignore_ascii_case("ACCEPT")) {
+    let text = |path: &str| text_at(body, path);
+    let recorded = |verdict: &str| verdict.split(", ").any(|v| RECORDED_VERDICTS.iter().any(|r| r.eq_ignore_ascii_case(v)));
+    if let Some(verdict) = text("verdict").filter(|v| !recorded(v)) {
         return Some(format!("SPS did not accept this connection (verdict {verdict}), so nothing was recorded or indexed."));
     }
     let status = text("recording.index_status")?;
@@ -241,6 +250,32 @@ mod tests {
         assert!(index_note(&denied).unwrap().contains("verdict DENY"));
         assert!(super::groups(&json!({})).is_empty());
         assert!(super::groups(&json!("not an object")).is_empty());
+    }
+
+    #[test]
+    fn an_appliance_session_with_lists_upper_case_and_unlisted_properties() {
+        let body = json!({
+            "protocol": "SSH", "verdict": "TERMINATED",
+            "user": {"name": "marta", "server_username": ["root", "marta"]},
+            "server": {"name": "db-01", "id": "10.110.100.26", "port": 2205},
+            "recording": {"command_extracted": true, "index_status": "INDEXED"},
+            "analytics": {"interesting_events": ["sudo", "vim"], "score": {"details": {"command": {"score": 7}}}},
+            "vault": {"account_id": 13},
+            "trail_download_link": null
+        });
+        assert_eq!(headline(&body), "marta → root, marta@db-01 (SSH)");
+        assert_eq!(index_note(&body), None, "a terminated session was recorded");
+        let groups = groups(&body);
+        let row = |title: &str, label: &str| {
+            groups.iter().find(|g| g.title == title).and_then(|g| g.rows.iter().find(|r| r.label == label)).map(|r| r.cell.clone())
+        };
+        assert_eq!(row("Who", "Server user"), Some(Cell::List(vec!["root".into(), "marta".into()])));
+        assert_eq!(row("To where", "Server port"), Some(Cell::Text("2205".into())));
+        assert_eq!(row("Verdict", "Interesting events"), Some(Cell::List(vec!["sudo".into(), "vim".into()])));
+        let other: Vec<_> = groups.last().unwrap().rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(other, ["analytics.score.details.command.score", "recording.command_extracted", "server.id", "vault.account_id"]);
+        let failed = json!({"verdict": ["AUTH_FAIL"], "recording": {"index_status": "NOT_INDEXED"}});
+        assert!(index_note(&failed).unwrap().contains("verdict AUTH_FAIL"));
     }
 
     #[test]

@@ -1,13 +1,17 @@
-//! Error bodies. Their shape is undocumented: API-NOTES.md decides to read
-//! `{"error": {"code", "message"}}` or `{"error": "..."}` and fall back to text.
+//! Error bodies. The reference pages do not show one; an appliance answers
+//! `{"error": {"type": "InvalidQueryValue", "message": "…", …}}`, which is what
+//! One Identity's PowerShell client reads (safeguard-ps formats it as `type: message`).
+//! Read `type`, with `code` (this project's earlier guess) as a fallback, and also
+//! `{"error": "text"}`; anything else is not an error body and the caller shows the
+//! status and an excerpt of the text.
 
-use std::fmt;
+use serde::de::Deserializer;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{MapAccess, SeqAccess, Visitor};
-use serde::{de, Deserialize, Deserializer, Serialize};
+use crate::lenient::lenient_string;
 
-/// The application-level error codes the reference pages name.
+/// The application-level error types the reference pages name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ErrorCode {
     /// 400: the query is invalid, e.g. it has an invalid value.
@@ -21,7 +25,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// The code as the server spells it.
+    /// The type as the server spells it.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::InvalidQueryValue => "InvalidQueryValue",
@@ -31,7 +35,7 @@ impl ErrorCode {
         }
     }
 
-    /// The HTTP status the server answers this code with.
+    /// The HTTP status the server answers this type with.
     pub fn status(self) -> u16 {
         match self {
             ErrorCode::SearchUnavailable => 500,
@@ -40,14 +44,18 @@ impl ErrorCode {
     }
 }
 
-/// The `error` object of an error body as this project's server sends it.
+/// The `error` object of an error body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorDetail {
-    /// Machine-readable code, e.g. `InvalidQueryValue`.
-    pub code: String,
+    /// The error's type, e.g. `InvalidQueryValue` (what appliances send).
+    #[serde(rename = "type", default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The same, under the name this project's stand-in server also sends.
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Human-readable explanation.
-    #[serde(default)]
-    pub message: String,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 /// An error body: `{"error": {...}}` or `{"error": "text"}`.
@@ -61,68 +69,51 @@ pub struct ErrorBody {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum ErrorField {
-    /// A structured error with a code.
+    /// A structured error with a type.
     Detail(ErrorDetail),
     /// Just a message.
     Text(String),
 }
 
 /// By hand rather than `#[serde(untagged)]`, which buffers the value as serde's
-/// private `Content` and tries each variant on it (more code). Accepts what the
-/// derive did: a string is the text; an object (or an array, in field order) is a
-/// detail.
+/// private `Content` and tries each variant on it (more code). A scalar is the
+/// message; an object is a detail when it says anything (a type, code or message).
 impl<'de> Deserialize<'de> for ErrorField {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(FieldVisitor)
-    }
-}
-
-struct FieldVisitor;
-
-impl<'de> Visitor<'de> for FieldVisitor {
-    type Value = ErrorField;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an error message or an error object")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<ErrorField, E> {
-        Ok(ErrorField::Text(v.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<ErrorField, E> {
-        Ok(ErrorField::Text(v))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<ErrorField, A::Error> {
-        ErrorDetail::deserialize(MapAccessDeserializer::new(access)).map(ErrorField::Detail)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, access: A) -> Result<ErrorField, A::Error> {
-        ErrorDetail::deserialize(SeqAccessDeserializer::new(access)).map(ErrorField::Detail)
+        match Value::deserialize(d)? {
+            Value::String(text) => Ok(ErrorField::Text(text)),
+            value @ Value::Object(_) => {
+                let detail = ErrorDetail::deserialize(&value).map_err(serde::de::Error::custom)?;
+                if detail.kind.is_none() && detail.code.is_none() && detail.message.is_none() {
+                    return Err(serde::de::Error::custom(format!("an error object that says nothing: {value}")));
+                }
+                Ok(ErrorField::Detail(detail))
+            }
+            other => Err(serde::de::Error::custom(format!("not an error: {other}"))),
+        }
     }
 }
 
 impl ErrorBody {
-    /// A structured body for `code` with `message`.
+    /// A structured body for `code` with `message`, in the appliance's shape (`type`),
+    /// with `code` beside it for clients of this project's earlier shape.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ErrorBody {
-            error: ErrorField::Detail(ErrorDetail { code: code.as_str().into(), message: message.into() }),
-        }
+        let name = Some(code.as_str().to_owned());
+        ErrorBody { error: ErrorField::Detail(ErrorDetail { kind: name.clone(), code: name, message: Some(message.into()) }) }
     }
 
-    /// The code, if the body carries one.
-    pub fn code(&self) -> Option<&str> {
+    /// The error's type (`type`, else `code`), if the body carries one.
+    pub fn kind(&self) -> Option<&str> {
         match &self.error {
-            ErrorField::Detail(d) => Some(&d.code),
+            ErrorField::Detail(d) => d.kind.as_deref().or(d.code.as_deref()).filter(|k| !k.trim().is_empty()),
             ErrorField::Text(_) => None,
         }
     }
 
-    /// The human-readable message.
+    /// The human-readable message (empty when the body has none).
     pub fn message(&self) -> &str {
         match &self.error {
-            ErrorField::Detail(d) => &d.message,
+            ErrorField::Detail(d) => d.message.as_deref().unwrap_or_default(),
             ErrorField::Text(t) => t,
         }
     }
@@ -132,26 +123,42 @@ impl ErrorBody {
 mod tests {
     use super::*;
 
+    fn read(json: &str) -> Result<ErrorBody, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
     #[test]
-    fn both_error_shapes_parse() {
-        let d: ErrorBody =
-            serde_json::from_str(r#"{"error":{"code":"SearchUnavailable","message":"down","x":1}}"#).unwrap();
-        assert_eq!((d.code(), d.message()), (Some("SearchUnavailable"), "down"));
-        let t: ErrorBody = serde_json::from_str(r#"{"error":"nope"}"#).unwrap();
-        assert_eq!((t.code(), t.message()), (None, "nope"));
-        // What the derived untagged enum accepted and refused (pinned before the rewrite).
-        let a: ErrorBody = serde_json::from_str(r#"{"error":["InvalidQueryValue"]}"#).unwrap();
-        assert_eq!((a.code(), a.message()), (Some("InvalidQueryValue"), ""));
-        for junk in [r#"{"error":["c","m","x"]}"#, r#"{"error":1}"#, r#"{"error":null}"#, r#"{"error":{"message":"m"}}"#, "{}"] {
-            assert!(serde_json::from_str::<ErrorBody>(junk).is_err(), "{junk}");
+    fn the_appliance_shape_with_type() {
+        let b = read(r#"{"error": {"type": "InvalidQueryValue", "message": "Invalid query: protocol:(", "details": {"x": 1}}}"#)
+            .unwrap();
+        assert_eq!((b.kind(), b.message()), (Some("InvalidQueryValue"), "Invalid query: protocol:("));
+        let both = read(r#"{"error": {"type": "A", "code": "B", "message": "m"}}"#).unwrap();
+        assert_eq!(both.kind(), Some("A"), "type wins over code");
+    }
+
+    #[test]
+    fn code_text_and_partial_bodies() {
+        let d = read(r#"{"error":{"code":"SearchUnavailable","message":"down","x":1}}"#).unwrap();
+        assert_eq!((d.kind(), d.message()), (Some("SearchUnavailable"), "down"));
+        let t = read(r#"{"error":"nope"}"#).unwrap();
+        assert_eq!((t.kind(), t.message()), (None, "nope"));
+        let only_message = read(r#"{"error":{"message":"m"}}"#).unwrap();
+        assert_eq!((only_message.kind(), only_message.message()), (None, "m"));
+        let only_type = read(r#"{"error":{"type":"Unauthenticated"}}"#).unwrap();
+        assert_eq!((only_type.kind(), only_type.message()), (Some("Unauthenticated"), ""));
+        for junk in [r#"{"error":["c","m"]}"#, r#"{"error":1}"#, r#"{"error":null}"#, r#"{"error":{}}"#, r#"{"error":{"x":1}}"#, "{}"] {
+            assert!(read(junk).is_err(), "{junk}");
         }
     }
 
     #[test]
-    fn constructed_body_round_trips() {
+    fn constructed_body_has_type_and_code_and_round_trips() {
         let b = ErrorBody::new(ErrorCode::TooMuchBucketsInResult, "too fine");
-        let back: ErrorBody = serde_json::from_str(&serde_json::to_string(&b).unwrap()).unwrap();
-        assert_eq!(back.code(), Some("TooMuchBucketsInResult"));
+        let written = serde_json::to_value(&b).unwrap();
+        assert_eq!(written["error"]["type"], "TooMuchBucketsInResult");
+        assert_eq!(written["error"]["code"], "TooMuchBucketsInResult");
+        let back: ErrorBody = serde_json::from_value(written).unwrap();
+        assert_eq!((back.kind(), back.message()), (Some("TooMuchBucketsInResult"), "too fine"));
         assert_eq!(ErrorCode::TooMuchBucketsInResult.status(), 400);
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! `action` and `content` are recorded user input, attacker-controlled text
 //! (API-NOTES.md): they are kept verbatim here and must be rendered as text only.
+//! Every field is read leniently: a field of an unexpected shape is absent, so one
+//! odd event neither fails the page nor hides its other fields.
 
 use std::fmt;
 use std::str::FromStr;
@@ -10,10 +12,11 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::envelope::ListResponse;
-use crate::lenient::opt_u64_from_any;
+use crate::lenient::{lenient_string, lenient_timestamp, lenient_u64, scalar_text};
 use crate::timestamp::Timestamp;
 
-/// The events answer, paged by `limit`/`offset` (see `meta`).
+/// The events answer, paged by `limit`/`offset` (see `meta`; an appliance sends no
+/// `match_count` here).
 pub type EventsResponse = ListResponse<SessionEvent>;
 
 /// One event of a session. Every field is optional so that a partial record still
@@ -21,23 +24,24 @@ pub type EventsResponse = ListResponse<SessionEvent>;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionEvent {
     /// The command line without the prompt (for commands).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     /// The channel of the session the event occurred in. Documented as integer, sent
     /// as `"0"` in the sample: both are accepted (API-NOTES.md).
-    #[serde(default, deserialize_with = "opt_u64_from_any", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient_u64", skip_serializing_if = "Option::is_none")]
     pub channels_id: Option<u64>,
     /// The event with its context, e.g. the whole command line including the prompt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// The event's number within the session.
-    #[serde(default, deserialize_with = "opt_u64_from_any", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient_u64", skip_serializing_if = "Option::is_none")]
     pub record_id: Option<u64>,
-    /// When the event occurred (the sample writes it without a zone: UTC).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When the event occurred: ISO 8601 (the sample writes it without a zone: UTC)
+    /// or epoch seconds, as appliances send channel and event times.
+    #[serde(default, deserialize_with = "lenient_timestamp", skip_serializing_if = "Option::is_none")]
     pub time: Option<Timestamp>,
     /// What kind of event this is.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", default, deserialize_with = "lenient_event_type", skip_serializing_if = "Option::is_none")]
     pub event_type: Option<EventType>,
 }
 
@@ -45,7 +49,8 @@ pub struct SessionEvent {
 /// and any other value kept as sent (API-NOTES.md: "show unknown types as-is").
 ///
 /// Build one from text with `EventType::from`, which maps the known spellings to
-/// their variants, so that equal spellings compare equal.
+/// their variants, ignoring letter case (`COMMAND` is a command: nothing may depend
+/// on a server writing lower case), so that equal types compare equal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EventType {
     /// `command`: a command entered in SSH or Telnet.
@@ -102,7 +107,7 @@ impl From<&str> for EventType {
     fn from(text: &str) -> Self {
         EventType::KNOWN
             .into_iter()
-            .find(|known| known.as_str() == text)
+            .find(|known| known.as_str().eq_ignore_ascii_case(text))
             .unwrap_or_else(|| EventType::Other(text.to_owned()))
     }
 }
@@ -160,6 +165,11 @@ impl Visitor<'_> for EventTypeVisitor {
     }
 }
 
+/// An event's `type` from any scalar (a number is an unknown type, kept as its text).
+fn lenient_event_type<'de, D: Deserializer<'de>>(d: D) -> Result<Option<EventType>, D::Error> {
+    Ok(scalar_text(&serde_json::Value::deserialize(d)?).map(EventType::from))
+}
+
 /// The query string of an events request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventsParams {
@@ -195,8 +205,9 @@ mod tests {
         assert_eq!(t, EventType::Other("screen.keystroke".into()));
         assert!(!t.is_known());
         assert_eq!(serde_json::to_string(&t).unwrap(), r#""screen.keystroke""#);
-        // Case matters: the API spells types in lower case.
-        assert_eq!(EventType::from("Command"), EventType::Other("Command".into()));
+        // Letter case does not matter: `COMMAND` is the known type.
+        assert_eq!(EventType::from("COMMAND"), EventType::Command);
+        assert_eq!(EventType::from(String::from("Screen.Content")), EventType::ScreenContent);
         assert_eq!("".parse::<EventType>(), Ok(EventType::Other(String::new())));
         assert!(serde_json::from_str::<EventType>("3").is_err());
         assert!(serde_json::from_str::<EventType>("null").is_err());
@@ -207,6 +218,21 @@ mod tests {
         let e: SessionEvent = serde_json::from_str(r#"{"record_id": "7", "extra": [1], "channels_id": null}"#).unwrap();
         assert_eq!(e, SessionEvent { record_id: Some(7), ..SessionEvent::default() });
         assert_eq!(serde_json::to_string(&e).unwrap(), r#"{"record_id":7}"#);
-        assert!(serde_json::from_str::<SessionEvent>(r#"{"channels_id": "zero"}"#).is_err());
+    }
+
+    #[test]
+    fn odd_fields_are_absent_and_the_rest_still_reads() {
+        let e: SessionEvent = serde_json::from_str(
+            r#"{"channels_id": "zero", "record_id": -1, "time": "soon", "type": 3, "content": ["a", "b"], "action": {"x": 1}}"#,
+        )
+        .unwrap();
+        assert_eq!((e.channels_id, e.record_id, e.time, e.action), (None, None, None, None));
+        assert_eq!((e.event_type, e.content.as_deref()), (Some(EventType::Other("3".into())), Some("a, b")));
+        // Channel and event times in epoch seconds, as appliances send them.
+        let e: SessionEvent = serde_json::from_str(r#"{"time": 1574726368.25, "type": "COMMAND"}"#).unwrap();
+        assert_eq!(e.time.map(|t| t.to_string()).as_deref(), Some("2019-11-25T23:59:28.250Z"));
+        assert_eq!(e.event_type, Some(EventType::Command));
+        let r: EventsResponse = serde_json::from_str(r#"{"items": [{"record_id": 1}, 5, {"record_id": 2}], "meta": {}}"#).unwrap();
+        assert_eq!((r.items.len(), r.unreadable.len(), r.meta.match_count), (2, 1, None));
     }
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeDelta, Timeli
 use serde::{Deserialize, Serialize};
 
 use crate::envelope::ObjectResponse;
-use crate::lenient::u64_from_any;
+use crate::lenient::{lenient_vec, u64_from_any};
 use crate::timestamp::Timestamp;
 
 /// The histogram answer: `key` is `"histogram"`, `meta` carries `bin_size`, `field`,
@@ -17,12 +17,15 @@ pub type HistogramResponse = ObjectResponse<HistogramBody>;
 /// The `body` of a histogram answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistogramBody {
-    /// One bucket per interval, oldest first.
-    #[serde(default)]
+    /// One bucket per interval, oldest first. A bucket without a readable `id`, or
+    /// with a count that is not a number, is left out (the others still draw).
+    #[serde(default, deserialize_with = "lenient_vec")]
     pub buckets: Vec<HistogramBucket>,
 }
 
-/// One interval of the histogram.
+/// One interval of the histogram. Its width is not in the answer: it is the spacing
+/// of the `id`s (and `meta.bin_size` where that agrees), which a server that ignores
+/// the requested `bin_size` sets by itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistogramBucket {
     /// The start of the interval (the docs: "ISO 8601 UTC").
@@ -273,5 +276,12 @@ mod tests {
             serde_json::from_str(r#"{"id": "2018-01-15T12:00:00.000Z", "start_count": "4"}"#).unwrap();
         assert_eq!((b.start_count, b.active_count), (4, 0));
         assert!(serde_json::from_str::<HistogramBucket>(r#"{"start_count": 1}"#).is_err());
+        let body: HistogramBody = serde_json::from_str(
+            r#"{"buckets": [{"id": "2018-01-15T12:00:00Z", "start_count": 1}, {"id": "soon"}, {"id": 1516021200, "active_count": "x"},
+                            {"id": 1516024800, "start_count": 2}]}"#,
+        )
+        .unwrap();
+        let kept: Vec<_> = body.buckets.iter().map(|b| (b.id.to_string(), b.start_count)).collect();
+        assert_eq!(kept, [("2018-01-15T12:00:00.000Z".to_owned(), 1), ("2018-01-15T14:00:00.000Z".to_owned(), 2)]);
     }
 }

@@ -2,16 +2,26 @@
 //!
 //! API-NOTES.md ("Timestamps seen in responses") lists the forms SPS and its docs use:
 //! RFC 3339 with `Z` or an offset, ISO 8601 without a zone (milli- or microseconds),
-//! a bare date (the stats example's `start_time`), and epoch milliseconds as a number
-//! or a numeric string. **Decision:** accept all of them, and read a time without a
+//! a bare date (the stats example's `start_time`), and epoch numbers, as JSON numbers
+//! or numeric strings. **Decision:** accept all of them, and read a time without a
 //! zone as UTC.
+//!
+//! Epoch numbers come in two units: an appliance writes channel and event times as
+//! epoch *seconds* (often with a fraction), where the docs show milliseconds. They
+//! are told apart by magnitude: below [`SECONDS_BELOW`] (10^11) a number is seconds,
+//! at or above it milliseconds. 10^11 seconds is the year 5138, and 10^11
+//! milliseconds is 1973-03-03, so every instant from 1973 to 5138 reads right in
+//! either unit; reading seconds as milliseconds would put today in January 1970.
 
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, TimeDelta, Utc};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Epoch numbers of a smaller magnitude are seconds, larger ones milliseconds.
+pub const SECONDS_BELOW: f64 = 1e11;
 
 /// An instant in UTC, read from any timestamp form the API uses.
 ///
@@ -26,14 +36,11 @@ pub struct Timestamp(pub DateTime<Utc>);
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TimestampError {
     /// The text matches none of the accepted forms.
-    #[error("`{0}` is not a timestamp (expected ISO 8601, a date, or epoch milliseconds)")]
+    #[error("`{0}` is not a timestamp (expected ISO 8601, a date, or epoch seconds or milliseconds)")]
     Unrecognized(String),
-    /// Epoch milliseconds outside the range chrono can represent.
-    #[error("{0} epoch milliseconds is out of range")]
-    OutOfRange(i64),
-    /// A number with a fractional part, or not finite, given as epoch milliseconds.
-    #[error("{0} is not a whole number of epoch milliseconds")]
-    NotWholeMillis(f64),
+    /// An epoch number outside the range chrono can represent.
+    #[error("{0} is out of range as an epoch time")]
+    OutOfRange(String),
 }
 
 /// Zone-less forms, read as UTC: the samples' `%S%.f` (any number of digits) and the
@@ -43,7 +50,38 @@ const NAIVE_FORMATS: [&str; 2] = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"];
 impl Timestamp {
     /// The instant `millis` milliseconds after the Unix epoch (negative: before it).
     pub fn from_epoch_millis(millis: i64) -> Result<Self, TimestampError> {
-        DateTime::from_timestamp_millis(millis).map(Timestamp).ok_or(TimestampError::OutOfRange(millis))
+        DateTime::from_timestamp_millis(millis).map(Timestamp).ok_or(TimestampError::OutOfRange(millis.to_string()))
+    }
+
+    /// The instant of an epoch number: seconds below [`SECONDS_BELOW`] in magnitude,
+    /// milliseconds from there on. A fraction is kept to the microsecond: a double
+    /// holds today's epoch seconds to about a quarter of a microsecond, so finer
+    /// digits are the float's noise, not the server's.
+    pub fn from_epoch_number(number: f64) -> Result<Self, TimestampError> {
+        let out_of_range = || TimestampError::OutOfRange(number.to_string());
+        // Beyond ±2^63 the casts below would saturate; chrono's range is far smaller.
+        if !number.is_finite() || number.abs() >= 9.2e18 {
+            return Err(out_of_range());
+        }
+        let (whole, fraction) = (number.trunc() as i64, number.fract());
+        let (seconds, nanos) = if number.abs() < SECONDS_BELOW {
+            (whole, (fraction * 1e6).round() as i64 * 1000)
+        } else {
+            (whole.div_euclid(1000), whole.rem_euclid(1000) * 1_000_000 + (fraction * 1e3).round() as i64 * 1000)
+        };
+        DateTime::from_timestamp(seconds, 0)
+            .and_then(|t| t.checked_add_signed(TimeDelta::nanoseconds(nanos)))
+            .map(Timestamp)
+            .ok_or_else(out_of_range)
+    }
+
+    /// The instant of a whole epoch number, in the unit its magnitude says.
+    fn from_epoch_integer(number: i64) -> Result<Self, TimestampError> {
+        if (number.unsigned_abs() as f64) < SECONDS_BELOW {
+            DateTime::from_timestamp(number, 0).map(Timestamp).ok_or(TimestampError::OutOfRange(number.to_string()))
+        } else {
+            Timestamp::from_epoch_millis(number)
+        }
     }
 
     /// Milliseconds since the Unix epoch (sub-millisecond digits are dropped).
@@ -68,14 +106,14 @@ impl Timestamp {
         };
         self.0.to_rfc3339_opts(digits, true)
     }
+}
 
-    fn from_epoch_millis_f64(millis: f64) -> Result<Self, TimestampError> {
-        // Beyond ±2^63 the cast below saturates; chrono's range is far smaller anyway.
-        if !millis.is_finite() || millis.fract() != 0.0 || millis.abs() >= 9.2e18 {
-            return Err(TimestampError::NotWholeMillis(millis));
-        }
-        Timestamp::from_epoch_millis(millis as i64)
-    }
+/// Whether `s` is an epoch number as text: digits, an optional sign and fraction.
+fn is_epoch_text(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 impl FromStr for Timestamp {
@@ -95,10 +133,12 @@ impl FromStr for Timestamp {
         if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
             return Ok(Timestamp(d.and_time(chrono::NaiveTime::MIN).and_utc()));
         }
-        let digits = s.strip_prefix('-').unwrap_or(s);
-        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            let millis = s.parse().map_err(|_| TimestampError::Unrecognized(text.to_owned()))?;
-            return Timestamp::from_epoch_millis(millis);
+        if is_epoch_text(s) {
+            // Whole numbers exactly; others (fractions, or beyond i64) as floats.
+            return match s.parse::<i64>() {
+                Ok(whole) => Timestamp::from_epoch_integer(whole),
+                Err(_) => s.parse().map_err(|_| TimestampError::Unrecognized(text.to_owned())).and_then(Timestamp::from_epoch_number),
+            };
         }
         Err(TimestampError::Unrecognized(text.to_owned()))
     }
@@ -140,7 +180,7 @@ impl Visitor<'_> for TimestampVisitor {
     type Value = Timestamp;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an ISO 8601 timestamp, a date, or epoch milliseconds")
+        f.write_str("an ISO 8601 timestamp, a date, or epoch seconds or milliseconds")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
@@ -148,18 +188,18 @@ impl Visitor<'_> for TimestampVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Timestamp, E> {
-        Timestamp::from_epoch_millis(v).map_err(E::custom)
+        Timestamp::from_epoch_integer(v).map_err(E::custom)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Timestamp, E> {
         match i64::try_from(v) {
-            Ok(millis) => self.visit_i64(millis),
-            Err(_) => Err(E::custom(format!("{v} epoch milliseconds is out of range"))),
+            Ok(number) => self.visit_i64(number),
+            Err(_) => Err(E::custom(TimestampError::OutOfRange(v.to_string()))),
         }
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Timestamp, E> {
-        Timestamp::from_epoch_millis_f64(v).map_err(E::custom)
+        Timestamp::from_epoch_number(v).map_err(E::custom)
     }
 }
 
@@ -203,9 +243,33 @@ mod tests {
         assert_eq!(parse("1516017600000").ok(), Some(want));
         assert_eq!(parse("\"1516017600000\"").ok(), Some(want));
         assert_eq!(parse("1516017600000.0").ok(), Some(want));
-        assert_eq!(parse("0").ok(), Some(utc(1970, 1, 1, 0, 0, 0, 0)));
-        assert_eq!(parse("-1000").ok(), Some(utc(1969, 12, 31, 23, 59, 59, 0)));
+        assert_eq!(parse("1516017600000.25").ok(), Some(utc(2018, 1, 15, 12, 0, 0, 250_000)));
         assert_eq!(want.epoch_millis(), 1_516_017_600_000);
+    }
+
+    #[test]
+    fn epoch_seconds_as_number_or_string() {
+        let want = utc(2018, 1, 15, 12, 0, 0, 0);
+        assert_eq!(parse("1516017600").ok(), Some(want));
+        assert_eq!(parse("\"1516017600\"").ok(), Some(want));
+        assert_eq!(parse("1516017600.5").ok(), Some(utc(2018, 1, 15, 12, 0, 0, 500_000_000)));
+        assert_eq!(parse("\"1516017600.125\"").ok(), Some(utc(2018, 1, 15, 12, 0, 0, 125_000_000)));
+        assert_eq!(parse("0").ok(), Some(utc(1970, 1, 1, 0, 0, 0, 0)));
+        assert_eq!(parse("-1000").ok(), Some(utc(1969, 12, 31, 23, 43, 20, 0)));
+        assert_eq!(parse("1.5").ok(), Some(utc(1970, 1, 1, 0, 0, 1, 500_000_000)));
+    }
+
+    #[test]
+    fn seconds_and_milliseconds_part_at_ten_to_the_eleventh() {
+        // The 1970 trap: a channel time in seconds read as milliseconds is 1970-01-20.
+        assert_eq!(parse("1700000000").ok().map(|t| t.0.format("%Y").to_string()).as_deref(), Some("2023"));
+        // Just below 10^11: seconds, the year 5138; at 10^11: milliseconds, 1973.
+        assert_eq!(parse("99999999999").ok(), Some(utc(5138, 11, 16, 9, 46, 39, 0)));
+        assert_eq!(parse("100000000000").ok(), Some(utc(1973, 3, 3, 9, 46, 40, 0)));
+        assert_eq!(parse("99999999999.5").ok(), Some(utc(5138, 11, 16, 9, 46, 39, 500_000_000)));
+        assert_eq!(parse("-99999999999").ok().map(|t| t.0.format("%Y").to_string()).as_deref(), Some("-1199"));
+        assert_eq!(parse("-100000000000").ok(), Some(utc(1966, 10, 31, 14, 13, 20, 0)));
+        assert_eq!(Timestamp::from_epoch_number(1e11), Timestamp::from_epoch_millis(100_000_000_000));
     }
 
     #[test]
@@ -218,11 +282,13 @@ mod tests {
             "\"2017-04-11T25:00:00\"",
             "\"12ab\"",
             "\"-\"",
+            "\"1.\"",
+            "\".5\"",
+            "\"1e5\"",
             "\"99999999999999999999999\"",
             "9223372036854775807",
             "18446744073709551615",
             "-9223372036854775808",
-            "1.5",
             "1e300",
             "true",
             "null",

@@ -7,6 +7,12 @@
 //! covers all three. Snippets the page prints in two halves (a `meta` object, then
 //! "the response items") are joined into one response. The `sessions_*_example.json`
 //! fixtures are the recorded sessions the stats examples start from.
+//!
+//! `fixtures/appliance/` holds answers in the shapes a real appliance sends, which
+//! the reference pages do not show: restated (with invented names and ids) from One
+//! Identity's own clients, whose test data and parsers are the public record of them
+//! (README "Real appliance shapes" names each source). Each parses into the values
+//! the dashboard needs and survives a write-then-read round trip.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Debug;
@@ -15,8 +21,8 @@ use chrono::{TimeZone, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sps_api::{
-    AlertsResponse, BinSize, EventType, EventsResponse, HistogramResponse, SessionBody, StatsItem, StatsResponse,
-    Timestamp,
+    AlertsResponse, BinSize, ErrorBody, EventType, EventsResponse, HistogramResponse, SessionBody, SessionsResponse,
+    StatsItem, StatsResponse, Text, Timestamp,
 };
 
 fn parse<T: DeserializeOwned>(json: &str) -> T {
@@ -186,7 +192,7 @@ type SessionsByName = BTreeMap<String, SessionBody>;
 fn protocol_counts<'a>(sessions: impl Iterator<Item = &'a SessionBody>) -> BTreeMap<&'a str, u64> {
     let mut counts = BTreeMap::new();
     for s in sessions {
-        *counts.entry(s.protocol.as_deref().unwrap_or_default()).or_default() += 1;
+        *counts.entry(s.protocol.as_ref().and_then(Text::first).unwrap_or_default()).or_default() += 1;
     }
     counts
 }
@@ -236,9 +242,9 @@ fn recorded_sessions_of_the_sub_fields_example_give_its_answer() {
     let sessions: SessionsByName = parse(include_str!("fixtures/sessions_sub_fields_example.json"));
     let of_alpha: Vec<_> = sessions
         .values()
-        .filter(|s| s.user.as_ref().and_then(|u| u.gateway_username.as_deref()) == Some("user-Alpha"))
+        .filter(|s| s.user.as_ref().and_then(|u| u.gateway_username.as_ref()).and_then(Text::first) == Some("user-Alpha"))
         .collect();
-    let ssh = of_alpha.iter().filter(|s| s.protocol.as_deref() == Some("ssh")).count() as u64;
+    let ssh = of_alpha.iter().filter(|s| s.protocol.as_ref().is_some_and(|p| p.has("ssh"))).count() as u64;
     let answer: StatsResponse = parse(include_str!("fixtures/stats_sub_fields.json"));
     let alpha = &answer.items[0];
     assert_eq!(of_alpha.len() as u64, alpha.count);
@@ -247,4 +253,91 @@ fn recorded_sessions_of_the_sub_fields_example_give_its_answer() {
     assert_eq!(Some(alpha.count - ssh), alpha.others);
     assert_eq!(Some(sessions.len() as u64 - alpha.count), answer.meta.others);
     assert_round_trip(&sessions);
+}
+
+fn joined(t: &Option<Text>) -> Option<String> {
+    t.as_ref().map(Text::joined)
+}
+
+#[test]
+fn appliance_sessions_with_list_valued_usernames_and_upper_case_protocols() {
+    let r: SessionsResponse = parse(include_str!("fixtures/appliance/sessions_all_fields.json"));
+    assert!(r.unreadable.is_empty());
+    let bodies: Vec<&SessionBody> = r.items.iter().map(|i| &i.body).collect();
+    let protocols: Vec<_> = bodies.iter().map(|b| joined(&b.protocol).unwrap_or_default()).collect();
+    assert_eq!(protocols, ["SSH", "ICA", "RDP", "VNC"]);
+    let verdicts: Vec<_> = bodies.iter().map(|b| joined(&b.verdict).unwrap_or_default()).collect();
+    assert_eq!(verdicts, ["AUTH_FAIL", "ACCEPT", "FAIL", "TERMINATED"]);
+    // `user.server_username` is a list in every appliance session: shown joined, each item its own value.
+    let server_users: Vec<_> = bodies.iter().map(|b| b.user.as_ref().and_then(|u| u.server_username.clone())).collect();
+    assert_eq!(server_users[0], Some(Text::Many(vec!["marta".into()])));
+    assert_eq!(server_users[1].as_ref().map(Text::joined).as_deref(), Some("root, ravi"));
+    // Ports are numbers, kept as their text.
+    assert_eq!(joined(&bodies[0].client.as_ref().unwrap().port).as_deref(), Some("2370"));
+    assert_eq!(joined(&bodies[0].server.as_ref().unwrap().port).as_deref(), Some("2205"));
+    // Analytics may be missing; where present its lists are lists.
+    assert!(bodies[0].analytics.is_none());
+    let analytics = bodies[1].analytics.as_ref().unwrap();
+    assert_eq!((joined(&analytics.interesting_events).as_deref(), analytics.tags.clone()), (Some("sudo, vim"), Some(Text::Many(vec![]))));
+    // Properties the reference pages do not list are kept, nested ones too.
+    assert_eq!(bodies[0].extra.get("vault").and_then(|v| v.get("account_id")), Some(&serde_json::json!(13)));
+    assert_eq!(bodies[0].recording.as_ref().unwrap().extra.get("command_extracted"), Some(&serde_json::json!(true)));
+    assert_eq!(bodies[0].server.as_ref().unwrap().extra.get("id"), Some(&serde_json::json!("10.110.100.26")));
+    assert_eq!(bodies[0].start_time, Some(at(2019, 11, 25, 23, 59, 28, 0)));
+    // `meta.fields` is a list and `meta.parent` the audit root.
+    assert_eq!(r.meta.fields, Some(Text::Many(vec!["*".into()])));
+    assert_eq!((r.meta.parent.as_deref(), r.meta.remaining_seconds, r.meta.first.as_deref()), (Some("/api/audit"), Some(43200), None));
+    assert_round_trip(&r);
+    let written = serde_json::to_value(&r).expect("serializes");
+    assert_eq!(written["items"][1]["body"]["user"]["server_username"], serde_json::json!(["root", "ravi"]));
+}
+
+#[test]
+fn appliance_list_items_without_a_body_when_fields_is_not_sent() {
+    let r: SessionsResponse = parse(include_str!("fixtures/appliance/sessions_without_fields.json"));
+    assert_eq!(r.items.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(), ["kT3vQ8mB1zX0aLp9WcDe", "Zp7Wq2nC5vB8xRt4LmKa"]);
+    assert!(r.items.iter().all(|i| i.body == SessionBody::default() && i.meta.href.is_some()));
+    assert_eq!((r.meta.match_count, r.meta.fields.clone()), (None, None));
+    assert_round_trip(&r);
+}
+
+#[test]
+fn appliance_error_bodies_carry_a_type() {
+    let e: ErrorBody = parse(include_str!("fixtures/appliance/error_invalid_query.json"));
+    assert_eq!((e.kind(), e.message()), (Some("InvalidQueryValue"), "Invalid query: Cannot parse 'protocol:(ssh'"));
+    let e: ErrorBody = parse(include_str!("fixtures/appliance/error_unknown_type.json"));
+    assert_eq!((e.kind(), e.message()), (Some("SnapshotQuotaExceeded"), "Too many open snapshots"));
+    assert_round_trip(&e);
+}
+
+#[test]
+fn appliance_events_with_epoch_seconds_and_no_match_count() {
+    let r: EventsResponse = parse(include_str!("fixtures/appliance/events_epoch_seconds.json"));
+    let times: Vec<_> = r.items.iter().map(|e| e.time.map(|t| t.to_string()).unwrap_or_default()).collect();
+    // Epoch seconds, with and without a fraction, as numbers and as text: November 2019, not 1970.
+    assert_eq!(times, ["2019-11-25T23:59:30.832Z", "2019-11-25T23:59:35.000Z", "2019-11-25T23:59:38.017Z"]);
+    assert_eq!(r.items.iter().map(|e| e.channels_id).collect::<Vec<_>>(), [Some(0), Some(0), Some(1)]);
+    assert_eq!(r.items[2].event_type, Some(EventType::WindowTitle));
+    assert_eq!((r.meta.match_count, r.meta.limit, r.meta.offset), (None, Some(500), Some(0)));
+    assert_round_trip(&r);
+}
+
+#[test]
+fn appliance_alerts_whose_match_count_disagrees_with_the_items() {
+    let r: AlertsResponse = parse(include_str!("fixtures/appliance/alerts_count_disagrees.json"));
+    assert_eq!((r.items.len(), r.meta.match_count), (1, Some(4)));
+    let alert = &r.items[0];
+    assert_eq!((alert.channel_id.as_deref(), alert.record_id), (Some("0"), Some(64)));
+    assert_eq!(alert.time.map(|t| t.to_string()).as_deref(), Some("2019-11-25T23:59:35.000Z"));
+    assert_round_trip(&r);
+}
+
+#[test]
+fn a_histogram_whose_buckets_are_wider_than_its_meta_says() {
+    // Answered to a `minute` request by a server that cut hours and echoed the request.
+    let r: HistogramResponse = parse(include_str!("fixtures/appliance/histogram_hourly_for_minute.json"));
+    let ids: Vec<_> = r.body.buckets.iter().map(|b| b.id.to_string()).collect();
+    assert_eq!(ids, ["2026-11-23T08:00:00.000Z", "2026-11-23T09:00:00.000Z", "2026-11-23T10:00:00.000Z"]);
+    assert_eq!((r.meta.bin_size.as_deref(), r.meta.size), (Some("minute"), Some(10)));
+    assert_round_trip(&r);
 }

@@ -90,6 +90,9 @@ const KEYS: &[&str] = &[
     "error",
     "code",
     "message",
+    "fields",
+    "server_username",
+    "command_extracted",
 ];
 
 const EDGE_TEXTS: &[&str] = &[
@@ -114,6 +117,11 @@ const EDGE_TEXTS: &[&str] = &[
     "screen.content",
     "month",
     "SearchUnavailable",
+    "SSH",
+    "AUTH_FAIL",
+    "1574726368",
+    "1574726368.5",
+    "99999999999",
     "\u{0}\u{1b}[31m<script>",
 ];
 
@@ -233,10 +241,18 @@ proptest! {
     }
 
     #[test]
-    fn epoch_millis_as_number_and_as_text_agree(millis in any::<i64>()) {
-        let as_number = serde_json::from_str::<Timestamp>(&millis.to_string()).ok();
-        let as_text = serde_json::from_str::<Timestamp>(&format!("\"{millis}\"")).ok();
+    fn epoch_numbers_as_number_and_as_text_agree(number in any::<i64>()) {
+        let as_number = serde_json::from_str::<Timestamp>(&number.to_string()).ok();
+        let as_text = serde_json::from_str::<Timestamp>(&format!("\"{number}\"")).ok();
         prop_assert_eq!(as_number, as_text);
-        prop_assert_eq!(as_number, Timestamp::from_epoch_millis(millis).ok());
+        if number.unsigned_abs() >= 100_000_000_000 {
+            prop_assert_eq!(as_number, Timestamp::from_epoch_millis(number).ok());
+        }
+    }
+
+    #[test]
+    fn epoch_numbers_below_ten_to_the_eleventh_are_seconds(seconds in -99_999_999_999i64..100_000_000_000) {
+        let t = serde_json::from_str::<Timestamp>(&seconds.to_string()).ok().map(|t| t.0);
+        prop_assert_eq!(t, chrono::DateTime::from_timestamp(seconds, 0));
     }
 }

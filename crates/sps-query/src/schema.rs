@@ -155,7 +155,13 @@ const fn text(name: &'static str, description: &'static str) -> Field {
     field(name, FieldType::Text, description)
 }
 
-const PROTOCOLS: &[&str] = &["http", "ica", "rdp", "ssh", "telnet", "vnc"];
+/// As appliances write them: upper case (matching ignores case, so `protocol:ssh`
+/// finds them too).
+const PROTOCOLS: &[&str] = &["HTTP", "ICA", "RDP", "SSH", "TELNET", "VNC"];
+
+/// The verdicts the reference pages (`ACCEPT`, `DENY`) and One Identity's Power BI
+/// connector's test data (`AUTH_FAIL`, `FAIL`, `TERMINATED`) show; others may occur.
+const VERDICTS: &[&str] = &["ACCEPT", "AUTH_FAIL", "DENY", "FAIL", "TERMINATED"];
 
 const EVENT_TYPES: &[&str] = &[
     "command",
@@ -168,8 +174,8 @@ const EVENT_TYPES: &[&str] = &[
 ];
 
 static SESSION_FIELDS: [Field; 40] = [
-    Field { values: KnownValues::Suggested(PROTOCOLS), ..text("protocol", "Protocol of the connection (ssh, rdp, telnet, vnc, http, ica)") },
-    text("verdict", "Outcome of the connection request, e.g. ACCEPT or DENY"),
+    Field { values: KnownValues::Suggested(PROTOCOLS), ..text("protocol", "Protocol of the connection (SSH, RDP, TELNET, VNC, HTTP, ICA)") },
+    Field { values: KnownValues::Suggested(VERDICTS), ..text("verdict", "Outcome of the connection, e.g. ACCEPT, AUTH_FAIL, TERMINATED") },
     text("origin", "Where the session record comes from"),
     text("node_id", "ID of the SPS node that handled the session"),
     text("user.gateway_username", "Username the user authenticated with on SPS (gateway)"),
@@ -193,7 +199,7 @@ static SESSION_FIELDS: [Field; 40] = [
     text("recording.deny_reason", "Why the connection was denied, if it was"),
     text("recording.index_status", "Whether the session's content has been indexed"),
     text("recording.session_id", "SPS's ID of the recorded session"),
-    text("recording.verdict", "Verdict recorded for the connection"),
+    Field { values: KnownValues::Suggested(VERDICTS), ..text("recording.verdict", "Verdict recorded for the connection") },
     text("recording.target.ip", "IP address SPS connected to on the target"),
     text("recording.target.name", "Host name SPS connected to on the target"),
     text("recording.target.port", "Port SPS connected to on the target"),

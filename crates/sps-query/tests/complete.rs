@@ -59,7 +59,10 @@ fn values_of_booleans_and_event_types() {
     assert_eq!(c.candidates[0].kind, CandidateKind::Value);
     let c = at("protocol: |", Schema::sessions());
     assert_eq!(c.expected, Expected::Value { field: "protocol".into() });
-    assert_eq!(labels(&c), ["http", "ica", "rdp", "ssh", "telnet", "vnc"]);
+    assert_eq!(labels(&c), ["HTTP", "ICA", "RDP", "SSH", "TELNET", "VNC"], "as appliances write them");
+    // What is typed filters them ignoring case.
+    assert_eq!(labels(&at("protocol:ss|", Schema::sessions())), ["SSH"]);
+    assert_eq!(labels(&at("verdict:AUTH|", Schema::sessions())), ["AUTH_FAIL"]);
     let c = at("user.name:|", Schema::sessions());
     assert_eq!(c.expected, Expected::Value { field: "user.name".into() });
     assert!(c.candidates.is_empty());

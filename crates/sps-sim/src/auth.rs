@@ -1,6 +1,11 @@
 //! Logins as SPS does them: `GET /api/authentication` with Basic credentials sets a
-//! `session_id` cookie (40 hex characters, `HttpOnly`), and every audit request needs
-//! that cookie. A login expires after a period without requests (20 minutes on SPS).
+//! `session_id` cookie, and every audit request needs that cookie. A login expires
+//! after a period without requests (20 minutes on SPS).
+//!
+//! The cookie has the appliance's shape, as One Identity's Power BI connector's tests
+//! record it: `session_id=<40 hex>; expires=<HTTP date>; HttpOnly; Max-Age=43200;
+//! Path=/; Secure`. `Secure` is left out only for a plain-HTTP listener on loopback
+//! (the sim's usual place), where a browser would not send it back otherwise.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -8,9 +13,14 @@ use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use chrono::{DateTime, Utc};
 
 /// Name of the login cookie.
 pub const COOKIE: &str = "session_id";
+
+/// The cookie's `Max-Age`, as an appliance sends it: 12 hours (the login itself
+/// expires sooner when idle, on the server).
+pub const COOKIE_MAX_AGE_SECONDS: i64 = 43_200;
 
 /// The accepted account and the live logins.
 #[derive(Debug)]
@@ -18,6 +28,7 @@ pub struct Logins {
     user: String,
     password: String,
     idle_timeout: Duration,
+    secure_cookie: bool,
     live: Mutex<HashMap<String, Instant>>,
 }
 
@@ -36,7 +47,22 @@ pub enum LoginCheck {
 impl Logins {
     /// Accepts `user` / `password`; logins expire after `idle_timeout` unused.
     pub fn new(user: impl Into<String>, password: impl Into<String>, idle_timeout: Duration) -> Self {
-        Logins { user: user.into(), password: password.into(), idle_timeout, live: Mutex::new(HashMap::new()) }
+        Logins { user: user.into(), password: password.into(), idle_timeout, secure_cookie: true, live: Mutex::new(HashMap::new()) }
+    }
+
+    /// Leaves `Secure` off the cookie: for a plain-HTTP listener on loopback only.
+    pub fn for_plain_http_on_loopback(self) -> Self {
+        Logins { secure_cookie: false, ..self }
+    }
+
+    /// The `Set-Cookie` value of a login with `token`, issued at `now`.
+    pub fn set_cookie(&self, token: &str, now: DateTime<Utc>) -> String {
+        let expires = now + chrono::TimeDelta::seconds(COOKIE_MAX_AGE_SECONDS);
+        let secure = if self.secure_cookie { "; Secure" } else { "" };
+        format!(
+            "{COOKIE}={token}; expires={}; HttpOnly; Max-Age={COOKIE_MAX_AGE_SECONDS}; Path=/{secure}",
+            expires.format("%a, %d %b %Y %H:%M:%S GMT")
+        )
     }
 
     /// Checks an `Authorization: Basic …` header value; on success returns a new
@@ -128,6 +154,19 @@ mod tests {
         let token = logins.log_in(&basic("a", "b")).unwrap();
         std::thread::sleep(Duration::from_millis(5));
         assert_eq!(logins.check(Some(&token)), LoginCheck::Invalid);
+    }
+
+    #[test]
+    fn the_cookie_has_the_appliances_shape() {
+        let logins = Logins::new("a", "b", Duration::from_secs(60));
+        let token = logins.log_in(&basic("a", "b")).unwrap();
+        let now = "2022-12-02T14:27:48Z".parse().unwrap();
+        assert_eq!(
+            logins.set_cookie(&token, now),
+            format!("session_id={token}; expires=Sat, 03 Dec 2022 02:27:48 GMT; HttpOnly; Max-Age=43200; Path=/; Secure")
+        );
+        let loopback = Logins::new("a", "b", Duration::from_secs(60)).for_plain_http_on_loopback();
+        assert!(loopback.set_cookie(&token, now).ends_with("; Max-Age=43200; Path=/"));
     }
 
     #[test]

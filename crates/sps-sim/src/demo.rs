@@ -14,6 +14,15 @@
 //! percent-encoding in a URL path; and [`ON_CALL_SESSION_ID`], active at `now`
 //! whatever the hour.
 //!
+//! The bodies have the shapes a real appliance sends (README "Real appliance shapes"),
+//! so every test layer meets them: protocols in upper case (`SSH`), verdicts that
+//! include `AUTH_FAIL` and `TERMINATED`, `user.server_username` always a list (two
+//! names where the user switched), ports as numbers, some counts as numeric strings,
+//! sessions without `analytics` (every one SPS did not record, and some others), and
+//! properties the reference pages do not list (`recording.command_extracted`,
+//! `server.id`, `trail_download_link`). The odd shapes are chosen from the session's
+//! trail number, not from further random draws, so the rest of the data stays put.
+//!
 //! With [`DemoSpec::hostile`] every text property of every session is a payload of the
 //! hostile corpus ([`crate::hostile`]), half the events are too, and one more session,
 //! [`CORPUS_SESSION_ID`] (instead of a random one), has the whole corpus as its events.
@@ -36,7 +45,7 @@ use crate::time::format_instant;
 
 /// Changes whenever the generator's output changes, so an index built by an older
 /// generator is not reused.
-pub const GENERATOR_VERSION: u32 = 3;
+pub const GENERATOR_VERSION: u32 = 4;
 
 /// The id of the session with exactly [`HUGE_SESSION_EVENTS`] events.
 pub const HUGE_SESSION_ID: &str = "huge-session-100000-events";
@@ -62,14 +71,15 @@ pub struct DemoSpec {
     pub hostile: bool,
 }
 
-/// Protocols with their share (per mille), server port and mean duration in minutes.
-const PROTOCOLS: &[(&str, u32, &str, f64)] = &[
-    ("ssh", 460, "22", 25.0),
-    ("rdp", 260, "3389", 55.0),
-    ("http", 110, "443", 6.0),
-    ("telnet", 60, "23", 12.0),
-    ("vnc", 60, "5900", 30.0),
-    ("ica", 50, "1494", 45.0),
+/// Protocols as appliances write them, with their share (per mille), server port and
+/// mean duration in minutes.
+const PROTOCOLS: &[(&str, u32, u16, f64)] = &[
+    ("SSH", 460, 22, 25.0),
+    ("RDP", 260, 3389, 55.0),
+    ("HTTP", 110, 443, 6.0),
+    ("TELNET", 60, 23, 12.0),
+    ("VNC", 60, 5900, 30.0),
+    ("ICA", 50, 1494, 45.0),
 ];
 
 /// Gateway users, most active first; the odd names at the end are rare, so top-N
@@ -83,9 +93,9 @@ const GATEWAY_USERS: &[&str] = &[
 ];
 
 const SERVER_USERS: &[(&str, &str)] = &[
-    ("ssh", "root"), ("ssh", "oracle"), ("ssh", "postgres"), ("ssh", "deploy"), ("ssh", "ec2-user"),
-    ("rdp", "Administrator"), ("rdp", "svc_sql"), ("http", "admin"), ("telnet", "cisco"),
-    ("vnc", "operator"), ("ica", "citrix.admin"),
+    ("SSH", "root"), ("SSH", "oracle"), ("SSH", "postgres"), ("SSH", "deploy"), ("SSH", "ec2-user"),
+    ("RDP", "Administrator"), ("RDP", "svc_sql"), ("HTTP", "admin"), ("TELNET", "cisco"),
+    ("VNC", "operator"), ("ICA", "citrix.admin"),
 ];
 
 const SERVER_ROLES: &[&str] = &[
@@ -93,7 +103,14 @@ const SERVER_ROLES: &[&str] = &[
     "k8s-node", "erp", "hr-app", "payroll", "mail", "log",
 ];
 
-const VERDICTS: &[(&str, u32)] = &[("ACCEPT", 930), ("DENY", 35), ("REJECT", 20), ("FAIL", 15)];
+/// Verdicts with their share (per mille): the reference pages' and those of One
+/// Identity's Power BI connector's test data.
+const VERDICTS: &[(&str, u32)] = &[("ACCEPT", 900), ("TERMINATED", 25), ("AUTH_FAIL", 40), ("DENY", 20), ("FAIL", 15)];
+
+/// Whether SPS recorded a session with this verdict (a terminated one until the end).
+fn recorded(verdict: &str) -> bool {
+    matches!(verdict, "ACCEPT" | "TERMINATED")
+}
 
 const AUTH_METHODS: &[&str] = &["password", "publickey", "keyboard-interactive", "kerberos", "certificate"];
 
@@ -232,7 +249,7 @@ impl Draft {
         let server_users: Vec<&'static str> = SERVER_USERS.iter().filter(|(p, _)| *p == name).map(|(_, u)| *u).collect();
         let server_user = server_users.get(rng.usize(..server_users.len().max(1))).copied().unwrap_or("admin");
         let start = start_time(rng, spec);
-        let accepted = VERDICTS[verdict].0 == "ACCEPT";
+        let accepted = recorded(VERDICTS[verdict].0);
         let seconds = if accepted {
             (-(1.0 - rng.f64()).ln() * mean_minutes * 60.0).clamp(5.0, 12.0 * 3600.0) as i64
         } else {
@@ -329,26 +346,37 @@ impl Draft {
 
     fn into_document(self, content_reference_id: u64, spec: &DemoSpec, servers: &[Server]) -> SessionDocument {
         let (protocol, _, port, _) = PROTOCOLS[self.protocol];
+        let lower = protocol.to_ascii_lowercase();
         let verdict = VERDICTS[self.verdict].0;
         let gateway_user = GATEWAY_USERS[self.user];
         let server = &servers[self.server];
-        let policy = format!("{protocol}-{}", if server.name.contains("prod") { "prod-admins" } else { "ops" });
+        let policy = format!("{lower}-{}", if server.name.contains("prod") { "prod-admins" } else { "ops" });
         let (client_net, client_host, client_name, client_port) = self.client;
+        // The odd shapes of real data, by the trail number (no further random draws).
+        let switched_user = self.trail % 12 == 0 && self.server_user != "root";
+        let server_usernames = if switched_user { vec![self.server_user, "root"] } else { vec![self.server_user] };
+        let has_analytics = recorded(verdict) && (self.trail % 10 != 3 || !self.tags.is_empty());
+        let duration = self.end.map(|e| (e - self.start).num_seconds());
+        let as_text = |n: Option<i64>, every: u32| match n {
+            Some(n) if self.trail % every == 0 => Value::from(n.to_string()),
+            other => Value::from(other),
+        };
         let mut body = json!({
             "protocol": protocol,
             "start_time": format_instant(self.start),
             "end_time": self.end.map(format_instant),
             "creation_time": format_instant(self.start),
-            "duration": self.end.map(|e| (e - self.start).num_seconds()),
+            "duration": as_text(duration, 7),
             "active": self.end.is_none(),
             "verdict": verdict,
             "origin": "RECORDING",
             "node_id": format!("sps-node-{}", self.node),
+            "trail_download_link": null,
             "user": {
                 "gateway_username": gateway_user,
                 "gateway_username_domain": "CORP",
-                "server_username": self.server_user,
-                "server_username_domain": if protocol == "rdp" { "CORP" } else { "" },
+                "server_username": server_usernames,
+                "server_username_domain": if protocol == "RDP" { "CORP" } else { "" },
                 "name": gateway_user,
                 "name_domain": "corp.example",
                 "id": format!("u-{}", (self.user + 1) * 7919 % 10_000),
@@ -356,29 +384,33 @@ impl Draft {
             "client": {
                 "ip": format!("10.200.{client_net}.{client_host}"),
                 "name": format!("wks-{client_name:04}"),
-                "port": client_port.to_string(),
+                "port": client_port,
             },
-            "server": { "address": server.name, "ip": server.ip, "name": server.name, "port": port },
+            "server": { "address": server.name, "id": server.ip, "ip": server.ip, "name": server.name, "port": port },
             "recording": {
                 "auth_method": AUTH_METHODS[self.auth],
-                "channel_policy": format!("{protocol}-default-channels"),
+                "channel_policy": format!("{lower}-default-channels"),
+                "command_extracted": matches!(protocol, "SSH" | "TELNET"),
                 "connection_policy": policy,
                 "connection_policy_id": format!("{}-{}", policy.len(), protocol.len()),
-                "content_reference_id": content_reference_id,
-                "deny_reason": if verdict == "ACCEPT" { "" } else { "policy" },
+                "content_reference_id": as_text(i64::try_from(content_reference_id).ok(), 11),
+                "deny_reason": if recorded(verdict) { "" } else { "policy" },
                 "index_status": if self.event_count > 0 { "INDEXED" } else { "NOT_INDEXED" },
-                "session_id": format!("svc/{}/{protocol}_sessions:{}", self.id, self.trail),
+                "session_id": format!("svc/{}/{lower}_sessions:{}", self.id, self.trail),
                 "verdict": verdict,
                 "target": { "ip": server.ip, "name": server.name, "port": port },
                 "archived": self.end.is_some_and(|e| (spec.now - e).num_days() > 7),
             },
-            "analytics": {
+        });
+        if has_analytics {
+            body["analytics"] = json!({
                 "tags": self.tags,
                 "interesting_events": [],
-                "score": { "aggregated": self.score },
+                "score": { "aggregated": as_text(Some(i64::from(self.score)), 13) },
                 "scripted": gateway_user.starts_with("svc-"),
-            },
-        });
+                "similar_sessions": [],
+            });
+        }
         if spec.hostile {
             hostile::dress(&mut body, content_reference_id);
         }
@@ -392,7 +424,9 @@ impl Draft {
         // Policies depend on an event's kind and content only: test each pair once.
         let mut seen = HashSet::new();
         let distinct: Vec<&SessionEvent> = events.iter().filter(|e| seen.insert((&e.event_type, &e.content))).collect();
-        body["analytics"]["interesting_events"] = Value::from(policies::fired_rules(distinct.iter().copied()));
+        if let Some(analytics) = body.get_mut("analytics") {
+            analytics["interesting_events"] = Value::from(policies::fired_rules(distinct.iter().copied()));
+        }
         let content = distinct.iter().filter_map(|e| e.content.clone()).collect();
         SessionDocument { session: Session::new(self.id, self.start, self.end, body, source), content }
     }
@@ -432,7 +466,7 @@ mod tests {
         assert_eq!(sessions.len(), 2_000);
         assert!(sessions.iter().all(|x| x.start <= s.now && x.start >= s.now - Duration::days(30)));
         assert!(sessions.windows(2).all(|w| w[0].start <= w[1].start));
-        let ssh = sessions.iter().filter(|x| x.body["protocol"] == "ssh").count();
+        let ssh = sessions.iter().filter(|x| x.body["protocol"] == "SSH").count();
         assert!((800..1050).contains(&ssh), "ssh share {ssh}");
         let active = sessions.iter().filter(|x| x.end.is_none()).count();
         assert!(active > 0 && active < 100, "active {active}");
@@ -440,8 +474,38 @@ mod tests {
         assert!(day * 2 > sessions.len(), "working hours hold most sessions: {day}");
         let events: Vec<usize> = sessions.iter().map(|x| x.events.len()).collect();
         assert!(events.iter().filter(|n| **n > 0).all(|n| (3..=300).contains(n) || *n == HUGE_SESSION_EVENTS as usize));
-        let alerted = sessions.iter().filter(|x| x.body["analytics"]["interesting_events"] != json!([])).count();
+        let alerted = sessions.iter().filter(|x| x.body["analytics"]["interesting_events"].as_array().is_some_and(|a| !a.is_empty())).count();
         assert!(alerted > 100 && alerted < 1_500, "sessions with alerts: {alerted}");
+    }
+
+    #[test]
+    fn bodies_have_the_shapes_of_real_appliances() {
+        let sessions = generate(&spec(5));
+        let bodies: Vec<&Value> = sessions.iter().map(|x| &x.body).collect();
+        let count = |test: &dyn Fn(&Value) -> bool| bodies.iter().filter(|b| test(b)).count();
+        // Upper-case protocols, every verdict of the vendor's data.
+        assert!(bodies.iter().all(|b| b["protocol"].as_str().is_some_and(|p| p == p.to_ascii_uppercase())));
+        for verdict in ["ACCEPT", "AUTH_FAIL", "TERMINATED", "FAIL", "DENY"] {
+            assert!(count(&|b| b["verdict"] == verdict) > 0, "no {verdict}");
+        }
+        // `server_username` always a list, sometimes of two names.
+        assert!(bodies.iter().all(|b| b["user"]["server_username"].as_array().is_some_and(|a| !a.is_empty())));
+        let two = count(&|b| b["user"]["server_username"].as_array().is_some_and(|a| a.len() == 2));
+        assert!((50..400).contains(&two), "{two} with two server user names");
+        // No analytics for what SPS did not record, nor for some recorded sessions.
+        assert!(bodies.iter().filter(|b| !matches!(b["verdict"].as_str(), Some("ACCEPT" | "TERMINATED"))).all(|b| b.get("analytics").is_none()));
+        let recorded_without = count(&|b| b["verdict"] == "ACCEPT" && b.get("analytics").is_none());
+        assert!((50..400).contains(&recorded_without), "{recorded_without} recorded sessions without analytics");
+        // Numbers as numbers and, now and then, as text.
+        assert!(bodies.iter().all(|b| b["server"]["port"].is_u64() && b["client"]["port"].is_u64()));
+        assert!(count(&|b| b["duration"].is_string()) > 50 && count(&|b| b["duration"].is_u64()) > 1000);
+        assert!(count(&|b| b["recording"]["content_reference_id"].is_string()) > 50);
+        assert!(bodies.iter().all(|b| b["trail_download_link"].is_null() && b["recording"]["command_extracted"].is_boolean()));
+        // The reader the dashboard uses takes every one of them.
+        for b in &bodies {
+            let read: sps_api::SessionBody = serde_json::from_value((*b).clone()).expect("reads");
+            assert!(read.user.and_then(|u| u.server_username).is_some() && read.duration.is_some() == b.get("end_time").is_some_and(|e| !e.is_null()));
+        }
     }
 
     #[test]

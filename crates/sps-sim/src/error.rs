@@ -1,5 +1,7 @@
-//! Why a request cannot be answered, each reason mapped to the status and error code
-//! the reference pages document (API-NOTES.md, "Envelope").
+//! Why a request cannot be answered, each reason mapped to the status and error type
+//! the reference pages document (API-NOTES.md, "Envelope"). Bodies have an
+//! appliance's shape, `{"error": {"type": …, "message": …}}`, with `code` beside
+//! `type` (the same name) for clients of this project's earlier shape.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -75,9 +77,14 @@ impl IntoResponse for SimError {
     }
 }
 
-/// A 404 in the sim's error shape (the reference pages name no code for it).
+/// An error body of type `kind` (one the reference pages do not name).
+pub fn error_body(kind: &str, message: &str) -> Json<serde_json::Value> {
+    Json(json!({ "error": { "type": kind, "code": kind, "message": message } }))
+}
+
+/// A 404 in the sim's error shape (the reference pages name no type for it).
 pub fn not_found(message: &str) -> Response {
-    (StatusCode::NOT_FOUND, Json(json!({ "error": { "code": "NotFound", "message": message } }))).into_response()
+    (StatusCode::NOT_FOUND, error_body("NotFound", message)).into_response()
 }
 
 /// Shorthand for the handlers and the store.

@@ -17,7 +17,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use fastrand::Rng;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sps_api::{EventType, SessionEvent, Timestamp};
+use sps_api::{EventType, SessionEvent, Text, Timestamp};
 
 /// Where a session's events come from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,19 +93,32 @@ pub struct EventContext {
 impl EventContext {
     /// The context of a session with `body`, active from `start` until `end`.
     pub fn of(body: &Value, start: DateTime<Utc>, end: DateTime<Utc>) -> Self {
-        let text = |path: &[&str]| path.iter().try_fold(body, |v, k| v.get(k)).and_then(Value::as_str).unwrap_or("");
+        // Any property may be a list (`"server_username": ["root"]`): its first value.
+        let text = |path: &[&str]| {
+            let value = path.iter().try_fold(body, |v, k| v.get(k));
+            value.and_then(Text::from_json).and_then(|t| t.first().map(str::to_owned)).unwrap_or_default()
+        };
         let user = [text(&["user", "server_username"]), text(&["user", "gateway_username"])]
             .into_iter()
             .find(|u| !u.is_empty())
-            .unwrap_or("user");
-        let host = text(&["server", "name"]).split('.').next().filter(|h| !h.is_empty()).unwrap_or("server");
+            .unwrap_or_else(|| "user".into());
+        let server = text(&["server", "name"]);
+        let host = server.split('.').next().filter(|h| !h.is_empty()).unwrap_or("server");
         EventContext {
-            protocol: text(&["protocol"]).to_owned(),
-            user: user.to_owned(),
+            protocol: text(&["protocol"]).to_ascii_lowercase(),
+            user,
             host: host.to_owned(),
             start_ms: start.timestamp_millis(),
             end_ms: end.timestamp_millis().max(start.timestamp_millis()),
         }
+    }
+}
+
+impl EventContext {
+    /// Whether the session is graphical (RDP, VNC, ICA, in any letter case): the sim
+    /// answers its events as an appliance does (README "The stand-in SPS").
+    pub fn is_graphical(&self) -> bool {
+        matches!(self.protocol.as_str(), "rdp" | "vnc" | "ica")
     }
 }
 
@@ -392,7 +405,7 @@ mod tests {
     use super::*;
 
     fn context(protocol: &str, user: &str) -> EventContext {
-        let body = json!({"protocol": protocol, "user": {"server_username": user}, "server": {"name": "db-prod-01.fra.corp.example"}});
+        let body = json!({"protocol": protocol, "user": {"server_username": [user]}, "server": {"name": "db-prod-01.fra.corp.example"}});
         let start = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
         EventContext::of(&body, start, start + chrono::Duration::hours(1))
     }
@@ -416,6 +429,9 @@ mod tests {
         assert!(kinds("rdp").contains(&EventType::ScreenContent) && kinds("rdp").contains(&EventType::WindowTitle));
         assert!(kinds("http").iter().all(|k| *k == EventType::HttpRequest));
         assert!(kinds("telnet").iter().all(|k| *k == EventType::Command));
+        // Protocols in upper case, as appliances write them, are the same protocols.
+        assert_eq!(kinds("RDP"), kinds("rdp"));
+        assert!(context("ICA", "a").is_graphical() && !context("SSH", "a").is_graphical());
     }
 
     #[test]

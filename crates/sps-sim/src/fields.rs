@@ -17,9 +17,10 @@ impl FieldSelection {
     /// Reads `fields` (comma-separated). A name must be a session field, an older
     /// spelling of one (`psm.…`), or a group of them (`user`, `recording.target`);
     /// anything else is a 400, so that a typo does not pass as an empty column.
-    /// `None` when every property is wanted.
+    /// `None` when every property is wanted (`*`, as One Identity's Power BI connector
+    /// asks; without `fields` the list has no bodies at all, see the route).
     pub fn parse(fields: Option<&str>) -> SimResult<Option<Self>> {
-        let Some(text) = fields.filter(|f| !f.trim().is_empty()) else { return Ok(None) };
+        let Some(text) = fields.filter(|f| !f.trim().is_empty() && f.trim() != "*") else { return Ok(None) };
         let schema = Schema::sessions();
         let mut paths = Vec::new();
         for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -102,6 +103,7 @@ mod tests {
         let group = FieldSelection::parse(Some("user")).unwrap().unwrap();
         assert_eq!(group.project(&body), json!({"user": {"gateway_username": "alice", "name": "Alice"}}));
         assert_eq!(FieldSelection::parse(Some(" ")).unwrap(), None);
+        assert_eq!(FieldSelection::parse(Some("*")).unwrap(), None);
         assert!(FieldSelection::parse(Some("protocol,usr")).is_err());
     }
 }

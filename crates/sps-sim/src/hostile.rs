@@ -128,9 +128,10 @@ pub fn dress(body: &mut Value, n: u64) {
         for key in path.split('.') {
             node = &mut node[key];
         }
-        *node = Value::from(pick(k));
+        // `server_username` is a list on appliances, hostile or not.
+        *node = if *path == "user.server_username" { Value::from(vec![pick(k)]) } else { Value::from(pick(k)) };
     }
-    if let Some(tags) = body["analytics"]["tags"].as_array_mut() {
+    if let Some(tags) = body.get_mut("analytics").and_then(|a| a.get_mut("tags")).and_then(Value::as_array_mut) {
         tags.extend([pick(PROPERTIES.len()), pick(PROPERTIES.len() + 1)].map(Value::from));
     }
 }
@@ -185,7 +186,8 @@ mod tests {
         let mut body = serde_json::json!({"protocol": "ssh", "user": {}, "analytics": {"tags": ["pci"]}});
         dress(&mut body, 3);
         for path in PROPERTIES {
-            let value = path.split('.').try_fold(&body, |v, k| v.get(k)).and_then(Value::as_str);
+            let value = path.split('.').try_fold(&body, |v, k| v.get(k));
+            let value = value.and_then(|v| v.as_str().or_else(|| v.get(0)?.as_str()));
             assert!(value.is_some_and(|v| short().contains(&v)), "{path}: {value:?}");
         }
         assert_eq!(body["analytics"]["tags"].as_array().map(Vec::len), Some(3));

@@ -64,7 +64,9 @@ struct Args {
     /// Seconds without requests after which a login expires (SPS: 20 minutes).
     #[arg(long, default_value_t = 1200)]
     login_idle_seconds: u64,
-    /// Serve the audit endpoints without a login.
+    /// Serve the audit endpoints without a login. With a login, the `session_id`
+    /// cookie has the appliance's shape (`HttpOnly; Max-Age=43200; Path=/; Secure`),
+    /// without `Secure` when listening on loopback: the sim speaks plain HTTP.
     #[arg(long)]
     no_auth: bool,
     /// Milliseconds added to every API request.
@@ -120,7 +122,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let mut sim = Sim::new(store).with_faults(faults.clone());
     if !args.no_auth {
-        sim = sim.with_logins(Logins::new(&args.user, &args.password, Duration::from_secs(args.login_idle_seconds)));
+        let logins = Logins::new(&args.user, &args.password, Duration::from_secs(args.login_idle_seconds));
+        // The sim speaks plain HTTP: on loopback its cookie goes without `Secure` so that
+        // any browser sends it back; elsewhere it keeps the appliance's `Secure`.
+        sim = sim.with_logins(if local.ip().is_loopback() { logins.for_plain_http_on_loopback() } else { logins });
         eprintln!("sps-sim: log in as `{}` with password `{}`", args.user, args.password);
     } else {
         eprintln!("sps-sim: no login required (--no-auth)");

@@ -89,8 +89,20 @@ pub struct SessionStore {
     recent_events: Arc<Mutex<RecentEvents>>,
 }
 
-/// The events of the sessions asked for lately, newest first.
-type RecentEvents = VecDeque<(String, Arc<Vec<SessionEvent>>)>;
+/// The events of the sessions asked for lately, with their form, newest first.
+type RecentEvents = VecDeque<(String, Arc<Vec<SessionEvent>>, EventForm)>;
+
+/// How a session's events are written: as the reference pages show them, or as an
+/// appliance sends those of a graphical session (RDP, VNC, ICA): times in epoch
+/// seconds, and no `match_count` in `meta`. Both kinds are in the demo data, so the
+/// dashboard meets both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventForm {
+    /// ISO 8601 times and a `match_count`.
+    Documented,
+    /// Epoch seconds and no `match_count`.
+    Appliance,
+}
 
 impl SessionStore {
     /// A store over a built index.
@@ -189,9 +201,9 @@ impl SessionStore {
         let query = self.session_query(p.q.as_deref(), p.start.as_deref(), p.end.as_deref(), p.content.as_deref())?;
         let groups = self.index.searcher().search(&query, &ValueCounts { field, sub_field })?;
         let (items, others) = groups.top(size as usize, sub_field.is_some());
-        Ok(StatsResponse {
+        Ok(StatsResponse::new(
             items,
-            meta: Meta {
+            Meta {
                 href: Some("/api/audit/sessions/stats".into()),
                 parent: Some("/api/audit/sessions".into()),
                 field: Some(p.field.clone()),
@@ -200,7 +212,7 @@ impl SessionStore {
                 others: Some(others),
                 ..Meta::default()
             },
-        })
+        ))
     }
 
     /// `GET /api/audit/sessions/histogram`: sessions started and active per interval
@@ -240,10 +252,11 @@ impl SessionStore {
     }
 
     /// `GET /api/audit/sessions/<id>/events`: a page of the session's events that `q`
-    /// matches (evaluated by `sps_query` over the generated events), by `record_id`.
-    pub fn events(&self, id: &str, p: &EventsParams) -> SimResult<Page<SessionEvent>> {
+    /// matches (evaluated by `sps_query` over the generated events), by `record_id`,
+    /// and the form to write them in.
+    pub fn events(&self, id: &str, p: &EventsParams) -> SimResult<(Page<SessionEvent>, EventForm)> {
         let query = p.q.as_deref().filter(|q| !q.trim().is_empty()).map(parse_events_query).transpose()?;
-        let events = self.session_events(id)?;
+        let (events, form) = self.session_events(id)?;
         let matching: Vec<&SessionEvent> = match &query {
             None => events.iter().collect(),
             Some(query) => events
@@ -251,28 +264,29 @@ impl SessionStore {
                 .filter(|e| serde_json::to_value(e).is_ok_and(|record| query.matches(&record, Schema::events())))
                 .collect(),
         };
-        Ok(page(&matching, p.limit, p.offset, |e| (*e).clone()))
+        Ok((page(&matching, p.limit, p.offset, |e| (*e).clone()), form))
     }
 
     /// `GET /api/audit/sessions/<id>/alerts`: a page of the session's alerts, by
     /// `record_id` (alerts cannot be filtered).
     pub fn alerts(&self, id: &str, p: &AlertsParams) -> SimResult<Page<SessionAlert>> {
-        let alerts = policies::alerts(&self.session_events(id)?);
+        let alerts = policies::alerts(&self.session_events(id)?.0);
         Ok(page(&alerts, p.limit, p.offset, Clone::clone))
     }
 
-    /// The session's events, from the cache when it was asked for lately.
-    fn session_events(&self, id: &str) -> SimResult<Arc<Vec<SessionEvent>>> {
-        let cached = self.recent().iter().find(|(key, _)| key == id).map(|(_, events)| events.clone());
-        if let Some(events) = cached {
-            return Ok(events);
+    /// The session's events and their form, from the cache when it was asked for lately.
+    fn session_events(&self, id: &str) -> SimResult<(Arc<Vec<SessionEvent>>, EventForm)> {
+        let cached = self.recent().iter().find(|(key, ..)| key == id).map(|(_, events, form)| (events.clone(), *form));
+        if let Some(cached) = cached {
+            return Ok(cached);
         }
         let session = self.session(id)?;
         let events = Arc::new(session.events.events(&session.context));
+        let form = if session.context.is_graphical() { EventForm::Appliance } else { EventForm::Documented };
         let mut recent = self.recent();
-        recent.push_front((id.to_owned(), events.clone()));
+        recent.push_front((id.to_owned(), events.clone(), form));
         recent.truncate(EVENT_CACHE_SESSIONS);
-        Ok(events)
+        Ok((events, form))
     }
 
     fn recent(&self) -> std::sync::MutexGuard<'_, RecentEvents> {

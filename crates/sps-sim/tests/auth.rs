@@ -38,8 +38,15 @@ async fn log_in(app: &Router) -> String {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["meta"]["remaining_seconds"], 60);
     let cookie = cookie.expect("a session_id cookie");
-    assert!(cookie.contains("HttpOnly"), "{cookie}");
-    cookie.split(';').next().unwrap().to_owned()
+    // An appliance's shape: session_id=<40 hex>; expires=<HTTP date>; HttpOnly; Max-Age=43200; Path=/; Secure
+    let parts: Vec<&str> = cookie.split("; ").collect();
+    assert_eq!(parts.len(), 6, "{cookie}");
+    let token = parts[0].strip_prefix("session_id=").expect("session_id first");
+    assert!(token.len() == 40 && token.chars().all(|c| c.is_ascii_hexdigit()), "{cookie}");
+    let expires = parts[1].strip_prefix("expires=").expect("expires second");
+    assert!(chrono::DateTime::parse_from_rfc2822(&expires.replace("GMT", "+0000")).is_ok(), "an HTTP date: {expires}");
+    assert_eq!(parts[2..], ["HttpOnly", "Max-Age=43200", "Path=/", "Secure"], "{cookie}");
+    parts[0].to_owned()
 }
 
 #[tokio::test]
@@ -47,7 +54,7 @@ async fn audit_needs_the_login_cookie() {
     let app = app();
     let stats = "/api/audit/sessions/stats?field=protocol";
     let (status, _, body) = send(&app, get(stats).body(Body::empty()).unwrap()).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("Unauthenticated")));
+    assert_eq!((status, body["error"]["type"].as_str()), (StatusCode::UNAUTHORIZED, Some("Unauthenticated")));
 
     let wrong = format!("Basic {}", STANDARD.encode("admin:nope"));
     let (status, cookie, _) =

@@ -43,7 +43,14 @@ fn store() -> SessionStore {
     let body = json!({ "protocol": "ssh", "start_time": "2017-04-11T09:20:00Z", "end_time": "2017-04-11T09:30:00Z" });
     let session = Session::new("7930f4308efe8aecd710202d815b76ff", at("2017-04-11T09:20:00Z"), Some(at("2017-04-11T09:30:00Z")), body, EventSource::Given(events));
     let quiet = Session::new("quiet", at("2017-04-11T09:20:00Z"), None, json!({ "protocol": "rdp" }), EventSource::none());
-    SessionStore::in_memory(vec![session, quiet], at("2017-04-12T00:00:00Z")).unwrap()
+    let desktop = Session::new(
+        "desktop",
+        at("2017-04-11T09:20:00Z"),
+        Some(at("2017-04-11T09:30:00Z")),
+        json!({ "protocol": "RDP" }),
+        EventSource::Given(vec![event(7, 1, WindowTitle, "Server Manager", "Server Manager"), event(9, 1, ScreenContent, "", "Access is denied.")]),
+    );
+    SessionStore::in_memory(vec![session, quiet, desktop], at("2017-04-12T00:00:00Z")).unwrap()
 }
 
 const EVENTS: &str = "/api/audit/sessions/7930f4308efe8aecd710202d815b76ff/events";
@@ -100,11 +107,26 @@ async fn pages_and_errors() {
     assert_eq!(page["meta"]["last"], format!("{EVENTS}?q=type%3Acommand&limit=2&offset=6"));
     assert_eq!(page["meta"]["match_count"], 7);
     let empty = ok(&app, "/api/audit/sessions/quiet/events").await;
-    assert_eq!((empty["items"].clone(), empty["meta"]["match_count"].clone()), (json!([]), json!(0)));
+    assert_eq!((empty["items"].clone(), empty["meta"]["offset"].clone()), (json!([]), json!(0)));
     for bad in [format!("{EVENTS}?q=content%3A(sudo"), format!("{EVENTS}?q=channels_id%3Aone"), format!("{EVENTS}?q=user%3Ax"), format!("{EVENTS}?limit=x")] {
         assert_eq!(error_code(&app, &bad, StatusCode::BAD_REQUEST).await, "InvalidQueryValue", "{bad}");
     }
     assert_eq!(error_code(&app, "/api/audit/sessions/nope/events", StatusCode::NOT_FOUND).await, "NotFound");
+}
+
+#[tokio::test]
+async fn a_graphical_sessions_events_come_as_an_appliance_sends_them() {
+    // Times in epoch seconds (with milliseconds), and no `match_count` in `meta`.
+    let body = ok(&app(store()), "/api/audit/sessions/desktop/events").await;
+    assert_eq!(record_ids(&body), [7, 9]);
+    assert_eq!(body["items"][0]["time"], json!(1_491_902_477.0));
+    assert!(body["meta"].get("match_count").is_none(), "{}", body["meta"]);
+    assert_eq!((body["meta"]["limit"].clone(), body["meta"]["offset"].clone()), (json!(500), json!(0)));
+    let read: sps_api::EventsResponse = serde_json::from_value(body).unwrap();
+    assert_eq!(read.items[0].time, Some(Timestamp(at("2017-04-11T09:21:17Z"))));
+    // Other sessions' events keep the reference pages' form.
+    let documented = ok(&app(store()), EVENTS).await;
+    assert!(documented["items"][0]["time"].is_string() && documented["meta"]["match_count"] == 9);
 }
 
 #[tokio::test]

@@ -47,9 +47,15 @@ async fn items_hold_only_the_requested_fields_nested() {
         "meta": { "href": "/api/audit/sessions/s1" },
         "body": { "protocol": "ssh", "user": { "gateway_username": "alice" } }
     }]));
-    assert_eq!(body["meta"]["fields"], "protocol,user.gateway_username,client.ip");
-    let all = ok(&app, "/api/audit/sessions?limit=1").await;
+    assert_eq!(body["meta"]["fields"], json!(["protocol", "user.gateway_username", "client.ip"]), "a list, as on appliances");
+    assert_eq!(body["meta"]["parent"], "/api/audit");
+    // Without `fields`, items have no body (an appliance's answer); `*` asks for all.
+    let bare = ok(&app, "/api/audit/sessions?limit=2").await;
+    assert_eq!(bare["items"][0], json!({ "key": "s1", "meta": { "href": "/api/audit/sessions/s1" } }));
+    assert!(bare["meta"].get("fields").is_none());
+    let all = ok(&app, "/api/audit/sessions?fields=*&limit=1").await;
     assert_eq!(all["items"][0]["body"]["user"]["server_username"], "root");
+    assert_eq!(all["meta"]["fields"], json!(["*"]));
     let code = error_code(&app, "/api/audit/sessions?fields=protocol,usr.name", StatusCode::BAD_REQUEST).await;
     assert_eq!(code, "InvalidQueryValue");
 }

@@ -170,3 +170,27 @@ async fn malformed_q_carries_the_parsers_message() {
     let message = body["error"]["message"].as_str().unwrap();
     assert!(message.contains("unclosed parenthesis"), "{message}");
 }
+
+#[tokio::test]
+async fn list_values_count_once_per_item_and_match_queries_and_sorting() {
+    // As appliances send it: `server_username` a list, protocols in upper case.
+    let sessions = json!({
+        "a": { "protocol": "SSH", "user": { "server_username": ["oracle", "root"] } },
+        "b": { "protocol": "SSH", "user": { "server_username": ["root"] } },
+        "c": { "protocol": "RDP", "user": { "server_username": ["Administrator"] } },
+    });
+    let app = app(example_store(sessions, &[]));
+    let body = ok(&app, "/api/audit/sessions/stats?field=user.server_username").await;
+    assert_eq!(body["items"], json!([{"count": 2, "value": "root"}, {"count": 1, "value": "Administrator"}, {"count": 1, "value": "oracle"}]));
+    let split = ok(&app, "/api/audit/sessions/stats?field=protocol&sub_fields=user.server_username").await;
+    assert_eq!(split["items"][0], json!({"value": "SSH", "count": 2, "others": 0, "buckets": [{"value": "root", "count": 2}, {"value": "oracle", "count": 1}]}));
+    // A query matches any item, in any letter case; `fields=` keeps the list a list.
+    let listed = ok(&app, "/api/audit/sessions?q=user.server_username%3Aroot%20AND%20protocol%3Assh&fields=user.server_username").await;
+    let keys: Vec<&str> = listed["items"].as_array().unwrap().iter().map(|i| i["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["a", "b"]);
+    assert_eq!(listed["items"][0]["body"]["user"]["server_username"], json!(["oracle", "root"]));
+    // Sorting goes by the first item.
+    let sorted = ok(&app, "/api/audit/sessions?sort=user.server_username").await;
+    let keys: Vec<&str> = sorted["items"].as_array().unwrap().iter().map(|i| i["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["c", "a", "b"]);
+}

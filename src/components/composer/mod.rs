@@ -24,6 +24,7 @@ use self::builder_mode::{Builder, GroupState};
 use self::paint::painted;
 use self::picker::QueryPicker;
 use self::text_mode::QueryInput;
+use crate::api::ApiClient;
 use crate::composer::builder::{from_text, to_text, Group};
 use crate::composer::highlight::{pieces, Analysis};
 
@@ -160,6 +161,18 @@ pub fn Composer(
         on_apply.run(query);
     };
 
+    // The applied query SPS itself refused, in its words (the panels below say so too).
+    let refused = use_context::<ApiClient>().map(|client| client.refused());
+    let refusal = move || {
+        let refusal = refused?.get().filter(|r| r.concerns(storage_key, &value.get()))?;
+        Some(view! {
+            <p class="composer-refused" role="alert">
+                <strong>"SPS refused this query: "</strong>
+                {refusal.message}
+            </p>
+        })
+    };
+
     let problems = move || {
         analysis.with(|a| {
             a.problems
@@ -235,6 +248,7 @@ pub fn Composer(
                     aria-describedby=format!("{id}-blocker")>"Apply"</button>
             </div>
             {move || note.get().map(|n| view! { <p class="composer-note" role="status">{n}</p> })}
+            {refusal}
             <p id=format!("{id}-blocker") class="composer-blocker" aria-live="polite">{move || blocker.get()}</p>
             <ul id=format!("{id}-problems") class="composer-problems">{problems}</ul>
         </form>

@@ -10,7 +10,7 @@ use crate::components::panel_data::use_panel_data;
 use crate::components::sessions::pager::Pager;
 use crate::components::sessions::safe_text::{highlighted, SafeText};
 use crate::components::status::{Empty, ErrorNotice, Loading};
-use crate::format;
+use crate::state::record_pages::Total;
 use crate::state::search::Paging;
 use crate::state::session_view::SessionView;
 use crate::text::highlight::highlight;
@@ -57,13 +57,14 @@ pub fn AlertsPanel(
         });
         times.set(shown.unwrap_or_default());
     });
-    let total = move || {
+    // The answer's `match_count` may disagree with its items (Total::from_answer).
+    let told = move || {
         data.value.with(|d| {
-            d.as_ref().map(|a| {
-                a.meta.match_count.unwrap_or_else(|| u64::from((page.get() - 1) * ALERTS_PAGE) + a.items.len() as u64)
-            })
+            let offset = u64::from((page.get() - 1) * ALERTS_PAGE);
+            d.as_ref().map(|a| Total::from_answer(a.meta.match_count, offset, u64::from(ALERTS_PAGE), a.items.len()))
         })
     };
+    let total = move || told().map(Total::rows);
     let go_to_event = move |rid: u64| {
         let mut next = view.get_untracked();
         next.event = Some(rid);
@@ -116,7 +117,7 @@ pub fn AlertsPanel(
             }
         }
     };
-    let count = move || total().map(|n| format!("{} alerts", format::count(n)));
+    let count = move || told().map(|t| t.counted("alerts"));
     view! {
         <section class="panel alerts-panel" id="alerts" aria-label="Alerts">
             <header class="panel-header">

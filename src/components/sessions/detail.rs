@@ -24,7 +24,7 @@ fn value_view(row: &DetailRow, tz: Zone) -> AnyView {
         Cell::Flag(b) => view! { <span>{if *b { "yes" } else { "no" }}</span> }.into_any(),
         Cell::List(items) => view! {
             <ul class="value-list">
-                {items.iter().map(|i| view! { <li><SafeText text=i.clone() limit=VALUE_CHARS /></li> }).collect_view()}
+                {items.iter().map(|i| view! { <li><SafeText text=i.clone() limit=VALUE_CHARS /> {search_link(row.field, i)}</li> }).collect_view()}
             </ul>
         }
         .into_any(),
@@ -33,17 +33,20 @@ fn value_view(row: &DetailRow, tz: Zone) -> AnyView {
     }
 }
 
-/// A link to the session search for `field:value` (text values only).
-fn search_link(row: &DetailRow) -> Option<AnyView> {
-    let field = row.field?;
-    let value = match &row.cell {
-        Cell::Text(t) | Cell::Number(t) => t.clone(),
-        Cell::List(items) if items.len() == 1 => items[0].clone(),
-        _ => return None,
-    };
-    let q = narrowed("", field, &value)?;
+/// A link to the session search for `field:value`.
+fn search_link(field: Option<&'static str>, value: &str) -> Option<AnyView> {
+    let field = field?;
+    let q = narrowed("", field, value)?;
     let link = href("/sessions", &[("q".to_owned(), q)]);
     Some(view! { <A href=link attr:class="find-similar" attr:title=format!("Sessions with this {field}")>"⌕"</A> }.into_any())
+}
+
+/// The search link of a one-value row (a list links each of its items instead).
+fn row_link(row: &DetailRow) -> Option<AnyView> {
+    match &row.cell {
+        Cell::Text(t) | Cell::Number(t) => search_link(row.field, t),
+        _ => None,
+    }
 }
 
 /// The session's detail panel.
@@ -65,7 +68,7 @@ pub fn SessionDetail(
                     view! {
                         <div class="detail-row">
                             <dt>{row.label.clone()}</dt>
-                            <dd>{value_view(row, tz)} {search_link(row)}</dd>
+                            <dd>{value_view(row, tz)} {row_link(row)}</dd>
                         </div>
                     }
                 })

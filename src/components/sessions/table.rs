@@ -209,11 +209,13 @@ fn cell_view(
             view! { <span class="nowrap" title=format!("{s} seconds")>{shown}</span> }.into_any()
         }
         (_, Cell::Missing) => view! { <span class="missing" aria-label="none">"–"</span> }.into_any(),
-        (Kind::List, Cell::List(items)) => items
+        // Any text property may be a list (`["root", "oracle"]`): joined, each item its own filter.
+        (_, Cell::List(items)) => items
             .into_iter()
-            .map(|item| {
+            .enumerate()
+            .map(|(i, item)| {
                 let shown = clipped(&item, CELL_CHARS).into_any();
-                filter_button(column.field, item, shown, on_filter)
+                view! { {(i > 0).then_some(", ")} {filter_button(column.field, item, shown, on_filter)} }
             })
             .collect_view()
             .into_any(),

@@ -30,8 +30,8 @@ test('a link opens exactly its view, with the sim numbers in each panel', async 
   await expect(panels.nth(1).getByRole('heading')).toHaveText('protocol');
   const expected = verdict.items.map((i) => [i.value, fmt(i.count)]);
   await expect.poll(() => tableRows(panels.nth(0))).toEqual(expected);
-  // protocol:ssh narrows the protocol panel to ssh alone.
-  await expect.poll(() => tableRows(panels.nth(1))).toEqual([['ssh', expect.any(String)]]);
+  // protocol:ssh narrows the protocol panel to SSH alone (appliances write it in upper case).
+  await expect.poll(() => tableRows(panels.nth(1))).toEqual([['SSH', expect.any(String)]]);
   expect(start).toBeTruthy();
   expect(errors).toEqual([]);
 });
@@ -205,9 +205,9 @@ test('a newer query aborts the older request; a slow old answer never wins', asy
   await query.fill('protocol:ssh');
   await query.press('Enter');
   await expect(page).toHaveURL(/q=protocol%3Assh/);
-  await expect.poll(async () => (await tableRows(panel)).map((r) => r[0])).toEqual(['ssh']);
+  await expect.poll(async () => (await tableRows(panel)).map((r) => r[0])).toEqual(['SSH']);
   await page.waitForTimeout(3500); // the slow rdp answer would have arrived by now
-  expect((await tableRows(panel)).map((r) => r[0])).toEqual(['ssh']);
+  expect((await tableRows(panel)).map((r) => r[0])).toEqual(['SSH']);
   // The page aborted the superseded request.
   const aborted = await page.evaluate(() => window.__aborted);
   expect(aborted.some((u) => u.includes('q=protocol%3Ardp'))).toBe(true);

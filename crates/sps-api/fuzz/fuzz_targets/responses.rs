@@ -49,7 +49,7 @@ fn stats(answer: &StatsResponse) {
 
 fn histogram(answer: &HistogramResponse) {
     let bin = answer.meta.bin_size.as_deref().and_then(|b| b.parse().ok()).unwrap_or(BinSize::Hour);
-    let model = Histogram::from_buckets(&answer.body.buckets, bin);
+    let model = Histogram::from_buckets(&answer.body.buckets, answer.meta.bin_size.as_deref(), bin);
     let _ = (model.extent(), model.max_count());
     for tz in ZONES.iter().filter_map(|name| name.parse::<Zone>().ok()) {
         let _ = model.summary(tz);

@@ -24,7 +24,7 @@ use tower::Layer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth::{cookie_value, LoginCheck, Logins, COOKIE};
-use crate::error::{not_found, SimError, SimResult};
+use crate::error::{error_body, not_found, SimError, SimResult};
 use crate::faults::Faults;
 use crate::store::SessionStore;
 
@@ -170,8 +170,7 @@ async fn log_in(State(sim): State<Shared>, headers: HeaderMap) -> Response {
     let authorization = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or("");
     match logins.log_in(authorization) {
         Some(token) => {
-            // No `Secure`: the sim speaks plain HTTP on loopback.
-            let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
+            let cookie = logins.set_cookie(&token, chrono::Utc::now());
             let meta = json!({ "meta": {
                 "href": "/api/authentication",
                 "remaining_seconds": logins.idle_timeout().as_secs(),
@@ -191,8 +190,8 @@ async fn no_such_endpoint() -> Response {
     not_found("no such endpoint")
 }
 
-fn error(status: StatusCode, code: &str, message: &str) -> Response {
-    (status, Json(json!({ "error": { "code": code, "message": message } }))).into_response()
+fn error(status: StatusCode, kind: &str, message: &str) -> Response {
+    (status, error_body(kind, message)).into_response()
 }
 
 /// The query parameters, or a 400 `InvalidQueryValue` saying what is wrong with them.

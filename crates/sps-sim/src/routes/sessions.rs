@@ -12,7 +12,9 @@ use super::{ask, params, remaining, RemainingSeconds, Shared};
 use crate::error::SimResult;
 use crate::store::MAX_SESSIONS_OFFSET;
 
-/// The list: `{items: [{key, meta: {href}, body}], meta}`.
+/// The list: `{items: [{key, meta: {href}, body}], meta}`. As on an appliance, the
+/// items have a `body` only when `fields` asks for one (`*` for every property),
+/// and `meta.fields` lists what it asked for.
 pub async fn list(
     State(sim): State<Shared>,
     login: Option<Extension<RemainingSeconds>>,
@@ -21,10 +23,15 @@ pub async fn list(
     let p = params(query)?;
     let asked = p.clone();
     let page = ask(&sim, move |store| store.list(&asked)).await?;
+    let fields: Option<Vec<&str>> = p.fields.as_deref().map(|f| f.split(',').map(str::trim).filter(|n| !n.is_empty()).collect());
+    let with_bodies = fields.as_ref().is_some_and(|f| !f.is_empty());
     let items: Vec<Value> = page
         .items
         .iter()
-        .map(|s| json!({ "key": s.id, "meta": { "href": session_href(&s.id) }, "body": s.body }))
+        .map(|s| match with_bodies {
+            true => json!({ "key": s.id, "meta": { "href": session_href(&s.id) }, "body": s.body }),
+            false => json!({ "key": s.id, "meta": { "href": session_href(&s.id) } }),
+        })
         .collect();
     let repeated = [("q", &p.q), ("start", &p.start), ("end", &p.end), ("fields", &p.fields), ("sort", &p.sort)];
     let links = ListLinks {
@@ -34,7 +41,7 @@ pub async fn list(
         max_offset: Some(MAX_SESSIONS_OFFSET),
     };
     let mut meta = links.meta(&page, remaining(login));
-    if let Some(fields) = &p.fields {
+    if let Some(fields) = fields.filter(|f| !f.is_empty()) {
         meta["fields"] = json!(fields);
     }
     Ok(Json(json!({ "items": items, "meta": meta })).into_response())

@@ -57,10 +57,12 @@ pub async fn ok(app: &Router, uri: &str) -> Value {
     body
 }
 
-/// `uri`'s error code, which must come with `status`.
+/// `uri`'s error type, which must come with `status`, in an appliance's shape
+/// (`{"error": {"type", "message"}}`, `code` repeating the type).
 pub async fn error_code(app: &Router, uri: &str, status: StatusCode) -> String {
     let (got, body) = get(app, uri).await;
     assert_eq!(got, status, "{uri}: {body}");
     assert!(!body["error"]["message"].as_str().unwrap_or("").is_empty(), "{uri}: {body}");
-    body["error"]["code"].as_str().unwrap_or("").to_owned()
+    assert_eq!(body["error"]["code"], body["error"]["type"], "{uri}: {body}");
+    body["error"]["type"].as_str().unwrap_or("").to_owned()
 }
