@@ -62,7 +62,7 @@ for (const mount of ['/', `${SUB}/`]) {
       await page.getByRole('button', { name: /^Protocol/ }).click();
       await expectAt(page, '/sessions\\?.*sort=');
       await expect(rows.first()).toBeVisible();
-      await page.getByRole('button', { name: 'Page 2' }).click();
+      await page.getByRole('button', { name: 'Page 2', exact: true }).click();
       await expectAt(page, '/sessions\\?.*page=2');
       await page.getByLabel('Rows per page').selectOption('25');
       await expectAt(page, '/sessions\\?.*size=25');
