@@ -12,6 +12,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
 use crate::pages::session::Session;
 use crate::pages::sessions::Sessions;
+use crate::paths::Mount;
 use crate::theme::provide_theme;
 
 /// Where the runtime configuration is, relative to the page.
@@ -32,23 +33,6 @@ pub async fn load_config() -> (AppConfig, Option<String>) {
     }
 }
 
-/// The path the app is served under, without a trailing slash: `""` at the root,
-/// `/tools/sps-dashboard` under a sub-path. Read from the document's base URL, which
-/// `<base href>` in `index.html` sets (`/` as built; the reverse proxy or a one-line
-/// rewrite sets the sub-path, see README "Production deployment"), so one build
-/// serves any path.
-pub fn router_base() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base).map(|url| url.pathname()).unwrap_or_default();
-    path.trim_end_matches('/').to_owned()
-}
-
-/// `path` (starting with `/`) under the router's base: links and navigation
-/// targets must carry the base themselves, the router leaves absolute paths alone.
-pub fn app_path(path: &str) -> String {
-    format!("{}{path}", router_base())
-}
-
 /// The whole app, for an already loaded configuration.
 #[component]
 pub fn App(
@@ -62,7 +46,7 @@ pub fn App(
     provide_context(config);
 
     view! {
-        <Router base=router_base()>
+        <Router base=Mount::current().prefix().to_owned()>
             <Shell>
                 {config_warning.map(|w| view! { <p class="banner banner-warning" role="alert">{w}</p> })}
                 <main id="main" tabindex="-1">

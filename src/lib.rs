@@ -11,6 +11,7 @@ pub mod composer;
 pub mod config;
 pub mod export;
 pub mod format;
+pub mod paths;
 pub mod state;
 pub mod text;
 pub mod zone;

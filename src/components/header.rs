@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::ApiClient;
-use crate::app::app_path;
+use crate::paths::browser::href;
+use crate::paths::{OVERVIEW, SESSIONS};
 use crate::theme::Theme;
 
 /// The header shown on every page.
@@ -18,13 +19,13 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <a class="brand" href=app_path("/")>
+            <a class="brand" href=href(OVERVIEW)>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 "SPS Dashboard"
             </a>
             <nav aria-label="Main">
-                <A href=app_path("/") exact=true>"Overview"</A>
-                <A href=app_path("/sessions")>"Sessions"</A>
+                <A href=href(OVERVIEW) exact=true>"Overview"</A>
+                <A href=href(SESSIONS)>"Sessions"</A>
             </nav>
             {move || auth.user.get().map(|name| view! {
                 <span class="user">"Logged in as " <strong>{name}</strong></span>

@@ -6,14 +6,13 @@ use chrono::{DateTime, Utc};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use sps_query::Schema;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use leptos_use_resize_observer::use_resize_observer;
 use sps_api::HistogramParams;
 use web_sys::MouseEvent;
 
 use crate::api::{ApiClient, ApiError};
-use crate::app::app_path;
+use crate::paths::browser::{Navigator, Go};
+use crate::paths::{with_query, SESSIONS};
 use crate::charts::bins::{decide, BinDecision};
 use crate::charts::draw::{draw_histogram, DrawSize};
 use crate::charts::histogram::{Histogram, HistogramLayout};
@@ -101,7 +100,7 @@ pub fn HistogramPanel() -> impl IntoView {
 #[component]
 fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     let ctl = expect_context::<ViewCtl>();
-    let navigate = use_navigate();
+    let navigator = Navigator::new();
     let theme = use_theme();
     let zoom = use_chart_zoom();
     let display = use_display();
@@ -153,13 +152,13 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     let open_bin = move |i: usize| {
         let Some((start, end)) = model.with_untracked(|m| m.bins.get(i).map(|b| (b.start, b.end))) else { return };
         let q = ctl.view.get_untracked().q;
-        let mut query = form_urlencoded::Serializer::new(String::new());
+        let mut pairs = Vec::new();
         if !q.is_empty() {
-            query.append_pair("q", &q);
+            pairs.push(("q".to_owned(), q));
         }
-        query.append_pair("start", &iso(start)).append_pair("end", &iso(end));
-        let target = app_path(&format!("/sessions?{}", query.finish()));
-        navigate(&target, NavigateOptions { resolve: false, ..Default::default() });
+        pairs.push(("start".to_owned(), iso(start)));
+        pairs.push(("end".to_owned(), iso(end)));
+        navigator.go(&with_query(SESSIONS, &pairs), Go::Open);
     };
     let on_down = move |ev: MouseEvent| set_drag.set(Some((x_of(&ev), x_of(&ev))));
     let on_move = move |ev: MouseEvent| {

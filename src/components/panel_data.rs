@@ -83,6 +83,10 @@ struct Status {
 fn track(fetch: Box<dyn Fn() -> Request>, store: Box<dyn Fn(&dyn Any)>, status: Status) {
     let refresher = use_context::<Refresher>();
     let answers = LocalResource::new(move || {
+        // Every round re-asks, whatever the request depends on.
+        if let Some(r) = refresher {
+            r.round.track();
+        }
         let request = fetch();
         let in_flight = refresher.map(Refresher::begin);
         status.loading.set(true);

@@ -22,6 +22,9 @@ pub fn now() -> DateTime<Utc> {
 pub struct Refresher {
     /// The instant requests resolve relative ranges at; moves on every tick.
     pub now: RwSignal<DateTime<Utc>>,
+    /// Counts the rounds. Every panel's request tracks it, so a round re-asks
+    /// even when nothing in the request changes (a fixed time range).
+    pub round: RwSignal<u64>,
     /// Requests of the current round still running.
     in_flight: RwSignal<u32>,
     /// Whether a request of the current round failed.
@@ -56,6 +59,7 @@ impl Refresher {
     pub fn provide(interval: Signal<Option<u32>>) -> Self {
         let r = Refresher {
             now: RwSignal::new(now()),
+            round: RwSignal::new(0),
             in_flight: RwSignal::new(0),
             round_failed: RwSignal::new(false),
             failures: RwSignal::new(0),
@@ -106,6 +110,7 @@ impl Refresher {
     pub fn refresh(self) {
         if self.in_flight.try_get_untracked() == Some(0) {
             self.now.try_set(now());
+            self.round.try_update(|n| *n = n.wrapping_add(1));
         }
     }
 

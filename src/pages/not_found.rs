@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::app_path;
+use crate::paths::browser::href;
+use crate::paths::OVERVIEW;
 
 /// The page for unknown paths.
 #[component]
@@ -12,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
         </div>
         <p class="notice">
-            "There is no page at this address. " <a href=app_path("/")>"Go to the overview"</a> "."
+            "There is no page at this address. " <a href=href(OVERVIEW)>"Go to the overview"</a> "."
         </p>
     }
 }

@@ -7,13 +7,14 @@ use crate::components::kiosk_bar::KioskBar;
 use crate::components::refresh::Refresher;
 use crate::components::top_n_panel::{PanelEditor, TopNPanel};
 use crate::components::view_toolbar::ViewToolbar;
+use crate::paths::Route;
 use crate::state::url::ViewCtl;
 use crate::state::view::{PanelSpec, DEFAULT_PANEL_SIZE, MAX_PANELS};
 
 /// The overview page: query, time range, histogram and top-N panels, all in the URL.
 #[component]
 pub fn Overview() -> impl IntoView {
-    let ctl = ViewCtl::provide();
+    let ctl = ViewCtl::provide(Route::Overview);
     Refresher::provide_for(ctl);
     let display = move || ctl.view.with(|v| v.display);
     let bare = move || display().bare();

@@ -5,8 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 use serde_json::Value;
 
 use crate::api::{ApiClient, ApiError};
@@ -16,8 +15,9 @@ use crate::components::sessions::alerts::AlertsPanel;
 use crate::components::sessions::detail::SessionDetail;
 use crate::components::sessions::events::{EventsContext, EventsPanel};
 use crate::components::sessions::nav::ResultNavBar;
-use crate::components::sessions::tasks::{href, url_pairs};
 use crate::components::status::{ErrorNotice, Loading};
+use crate::paths::browser::{Go, UrlBinding};
+use crate::paths::Route;
 use crate::state::search::{cell, Cell, Column, Kind};
 use crate::state::session_detail::index_note;
 use crate::state::session_view::SessionView;
@@ -34,19 +34,17 @@ fn time_of(body: &Value, field: &'static str) -> Option<DateTime<Utc>> {
 #[component]
 pub fn Session() -> impl IntoView {
     let params = use_params_map();
-    let location = use_location();
-    let navigate = StoredValue::new_local(use_navigate());
+    let binding = UrlBinding::here(Route::Session);
     let client = expect_context::<ApiClient>();
     let auth = client.auth();
     // The id comes from the URL (decoded): shown as text only, sent percent-encoded.
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let parsed = Memo::new(move |_| SessionView::from_query(&url_pairs(&location.search.get())));
+    let parsed = Memo::new(move |_| binding.pairs.with(|pairs| SessionView::from_query(pairs)));
     let view = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let browser = Zone::browser();
     let tz = Signal::derive(move || view.with(|v| v.zone.resolve(browser)));
     let set_view = Callback::new(move |(next, replace): (SessionView, bool)| {
-        let target = href(&location.pathname.get_untracked(), &next.to_query());
-        navigate.with_value(|n| n(&target, NavigateOptions { replace, scroll: false, ..Default::default() }));
+        binding.set(&next.to_query(), if replace { Go::Rewrite } else { Go::Change });
     });
     let reload = RwSignal::new(0_u32);
 

@@ -5,8 +5,6 @@
 //! open the session (remembering the result for previous/next there).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use sps_api::SessionsParams;
 use sps_query::builder::{exclude_clause, term};
 use sps_query::Schema;
@@ -17,10 +15,12 @@ use crate::components::refresh::Refresher;
 use crate::components::sessions::export::CsvExport;
 use crate::components::sessions::pager::Pager;
 use crate::components::sessions::table::{CellFilter, Row, SessionsTable};
-use crate::components::sessions::tasks::{href, session_storage, url_pairs};
+use crate::components::sessions::tasks::session_storage;
 use crate::components::status::{Empty, ErrorNotice, Loading};
 use crate::components::view_toolbar::ViewToolbar;
 use crate::format;
+use crate::paths::browser::{Navigator, Go};
+use crate::paths::Route;
 use crate::state::query::query_error;
 use crate::state::result_nav::{ResultNav, STORAGE_KEY};
 use crate::state::search::{
@@ -52,18 +52,18 @@ fn check(q: &str) -> Result<(), ApiError> {
 /// The session search page.
 #[component]
 pub fn Sessions() -> impl IntoView {
-    let ctl = ViewCtl::provide();
+    let ctl = ViewCtl::provide(Route::Sessions);
     let refresher = Refresher::provide_for(ctl);
     let client = expect_context::<ApiClient>();
     let auth = client.auth();
-    let location = use_location();
-    let navigate = StoredValue::new_local(use_navigate());
+    let binding = ctl.binding();
+    let navigator = Navigator::new();
 
     // Sort, page, size and columns: from the URL, carried over when the shared
     // controls rewrite it with their keys only.
     let previous = StoredValue::new(None::<(SearchState, Basis)>);
     let parsed = Memo::new(move |_| {
-        let pairs = url_pairs(&location.search.get());
+        let pairs = binding.pairs.get();
         let (state, problems) = resolve(&pairs, previous.get_value().as_ref());
         previous.set_value(Some((state.clone(), basis(&pairs))));
         let named = pairs.iter().any(|(k, _)| KEYS.contains(&k.as_str()));
@@ -72,10 +72,9 @@ pub fn Sessions() -> impl IntoView {
     let search = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let go = move |state: SearchState, replace: bool| {
         let mut pairs: Vec<(String, String)> =
-            url_pairs(&location.search.get_untracked()).into_iter().filter(|(k, _)| !KEYS.contains(&k.as_str())).collect();
+            binding.pairs.get_untracked().into_iter().filter(|(k, _)| !KEYS.contains(&k.as_str())).collect();
         pairs.extend(state.to_query());
-        let target = href(&location.pathname.get_untracked(), &pairs);
-        navigate.with_value(|n| n(&target, NavigateOptions { replace, scroll: false, ..Default::default() }));
+        binding.set(&pairs, if replace { Go::Rewrite } else { Go::Change });
     };
     // Put carried-over keys back into the URL, so the link shows what is shown.
     Effect::new(move |_| {
@@ -179,14 +178,14 @@ pub fn Sessions() -> impl IntoView {
                 offset: u64::from(listed.params.offset.unwrap_or(0)),
                 total: total.get_untracked().unwrap_or(listed.rows.len() as u64),
                 params: SessionsParams { offset: None, ..listed.params.clone() },
-                back: url_pairs(&location.search.get_untracked()),
+                back: binding.pairs.get_untracked(),
             };
             if let Some(storage) = session_storage() {
                 // A full or disabled storage only costs previous/next.
                 let _ = storage.set_item(STORAGE_KEY, &nav.to_json());
             }
         }
-        navigate.with_value(|n| n(&session_href(&id, zone, None), NavigateOptions::default()));
+        navigator.go(&session_href(&id, zone, None), Go::Open);
     });
 
     let problems = move || {

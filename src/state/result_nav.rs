@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use sps_api::SessionsParams;
 
+use crate::paths::{with_query, SESSIONS};
 use crate::state::search::{Paging, MAX_OFFSET};
 
 /// The `sessionStorage` key.
@@ -97,10 +98,7 @@ impl ResultNav {
         if page > 1 {
             pairs.push(("page".into(), page.to_string()));
         }
-        if pairs.is_empty() {
-            return "/sessions".into();
-        }
-        format!("/sessions?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish())
+        with_query(SESSIONS, &pairs)
     }
 
     /// The remembered form.

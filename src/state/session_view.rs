@@ -125,15 +125,8 @@ impl SessionView {
 /// The link to a session's page (the id percent-encoded as one path segment),
 /// keeping a named display zone.
 pub fn session_href(id: &str, zone: ZoneChoice, event: Option<u64>) -> String {
-    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-    const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
     let view = SessionView { zone, event, alerts_page: 1, ..SessionView::default() };
-    let pairs = view.to_query();
-    let path = format!("/sessions/{}", utf8_percent_encode(id, SEGMENT));
-    if pairs.is_empty() {
-        return path;
-    }
-    format!("{path}?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish())
+    crate::paths::with_query(&crate::paths::session(id), &view.to_query())
 }
 
 #[cfg(test)]

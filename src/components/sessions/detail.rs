@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use serde_json::Value;
 
 use crate::components::sessions::safe_text::SafeText;
-use crate::components::sessions::tasks::href;
+use crate::paths::browser::href;
+use crate::paths::{with_query, SESSIONS};
 use crate::state::search::{duration, narrowed, time, Cell};
 use crate::state::session_detail::{groups, headline, DetailRow};
 use crate::zone::Zone;
@@ -37,7 +38,7 @@ fn value_view(row: &DetailRow, tz: Zone) -> AnyView {
 fn search_link(field: Option<&'static str>, value: &str) -> Option<AnyView> {
     let field = field?;
     let q = narrowed("", field, value)?;
-    let link = href("/sessions", &[("q".to_owned(), q)]);
+    let link = href(&with_query(SESSIONS, &[("q".to_owned(), q)]));
     Some(view! { <A href=link attr:class="find-similar" attr:title=format!("Sessions with this {field}")>"⌕"</A> }.into_any())
 }
 

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use sps_api::SessionsParams;
 
 use crate::api::ApiClient;
 use crate::components::sessions::tasks::{session_storage, Scope, Task};
 use crate::format;
+use crate::paths::browser::{href, Navigator, Go};
+use crate::paths::SESSIONS;
 use crate::state::result_nav::{ResultNav, Step, STORAGE_KEY};
 use crate::state::session_view::session_href;
 use crate::state::view::ZoneChoice;
@@ -36,7 +37,7 @@ pub fn ResultNavBar(
 ) -> impl IntoView {
     let scope = StoredValue::new_local(Scope::here());
     let client = StoredValue::new(expect_context::<ApiClient>());
-    let navigate = StoredValue::new_local(use_navigate());
+    let navigator = Navigator::new();
     // Re-read on every id: a step rewrites the stored page.
     let nav = Memo::new(move |_| {
         let id = id.get();
@@ -47,7 +48,7 @@ pub fn ResultNavBar(
     let task = StoredValue::new_local(None::<Task>);
 
     let open = move |target: String| {
-        navigate.with_value(|n| n(&session_href(&target, zone.get_untracked(), None), Default::default()));
+        navigator.go(&session_href(&target, zone.get_untracked(), None), Go::Open);
     };
     let step = move |forward: bool| {
         let Some(current) = nav.get_untracked() else { return };
@@ -89,7 +90,7 @@ pub fn ResultNavBar(
         match nav.get() {
             None => view! {
                 <nav class="result-nav" aria-label="Search result">
-                    <A href="/sessions">"← Session search"</A>
+                    <A href=href(SESSIONS)>"← Session search"</A>
                 </nav>
             }
             .into_any(),
@@ -99,7 +100,7 @@ pub fn ResultNavBar(
                 let place = n.ordinal(&id).map(|o| format!("Session {} of {}", format::count(o), format::count(n.total)));
                 view! {
                     <nav class="result-nav" aria-label="Search result">
-                        <A href=n.back_href(&id)>"← Back to results"</A>
+                        <A href=href(&n.back_href(&id))>"← Back to results"</A>
                         <div class="result-steps">
                             <button type="button" disabled=move || !has_prev || busy.get() on:click=move |_| step(false)
                                 title="Previous session of the result">"‹ Previous"</button>

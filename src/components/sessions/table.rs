@@ -103,7 +103,7 @@ pub fn SessionsTable(
         .map(|row| {
             let id = row.id.clone();
             // A plain link (new tabs, copying) needs the path the app is served under.
-            let href = format!("{}{}", crate::app::router_base(), session_href(&row.id, zone, None));
+            let href = crate::paths::browser::href(&session_href(&row.id, zone, None));
             let active = matches!(cell(&row.body, &ACTIVE), Cell::Flag(true));
             let start = match cell(&row.body, &START) {
                 Cell::Time(t) => Some(t),

@@ -42,19 +42,6 @@ impl Task {
     }
 }
 
-/// The query pairs of the current URL.
-pub fn url_pairs(search: &str) -> Vec<(String, String)> {
-    form_urlencoded::parse(search.trim_start_matches('?').as_bytes()).into_owned().collect()
-}
-
-/// `path?pairs` (just `path` without pairs).
-pub fn href(path: &str, pairs: &[(String, String)]) -> String {
-    if pairs.is_empty() {
-        return path.to_owned();
-    }
-    format!("{path}?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish())
-}
-
 /// The tab's `sessionStorage`, when the browser allows it.
 pub fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
