@@ -12,7 +12,8 @@ mod support;
 
 use leptos::prelude::*;
 use sps_dashboard::charts::top_n::TopN;
-use sps_dashboard::components::panel_data::{panel_body, PanelData};
+use sps_dashboard::components::panel_body::panel_body;
+use sps_dashboard::components::panel_data::PanelData;
 use sps_dashboard::components::shortcuts::provide_shortcuts;
 use sps_dashboard::components::top_n_chart::TopNChart;
 use sps_dashboard::theme::Theme;
