@@ -52,7 +52,7 @@ async fn refresh_rounds_do_not_grow_the_heap() {
         stale_since: RwSignal::new(None),
         loading: RwSignal::new(false),
     };
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+    let _mounted = mount_to(root.clone(), move || {
         panel_body(data, "top values", TopN::is_empty, "empty", |model| {
             view! { <TopNChart title="Top users" field="user.gateway_username" model /> }
         })

@@ -101,7 +101,7 @@ pub fn HistogramPanel() -> impl IntoView {
 #[component]
 fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     let ctl = expect_context::<ViewCtl>();
-    let navigator = Navigator::new();
+    let navigator = Navigator::here();
     let theme = use_theme();
     let zoom = use_chart_zoom();
     let display = use_display();

@@ -70,6 +70,8 @@ where
 /// An answer with its type erased (it is always the `T` of its `PanelData`).
 type Answer = Result<Rc<dyn Any>, ApiError>;
 type Request = Pin<Box<dyn Future<Output = Answer>>>;
+/// Keeps a good answer (downcast to its `T`).
+type Store = Box<dyn Fn(&dyn Any)>;
 
 /// The untyped half of a `PanelData`.
 #[derive(Clone, Copy)]
@@ -81,7 +83,7 @@ struct Status {
 
 /// Runs `fetch` as a resource and keeps its answers: `store` takes a good one, the
 /// status signals follow loading, failures and staleness.
-fn track(fetch: Box<dyn Fn() -> Request>, store: Box<dyn Fn(&dyn Any)>, status: Status) {
+fn track(fetch: Box<dyn Fn() -> Request>, store: Store, status: Status) {
     let refresher = use_context::<Refresher>();
     let answers = LocalResource::new(move || {
         // Every round re-asks, whatever the request depends on.
