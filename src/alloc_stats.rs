@@ -3,6 +3,8 @@
 //! show a leak of a few hundred bytes per refresh; the allocator's live byte count
 //! can. `tests/bench/soak.mjs` reads it through the exported `sps_live_bytes()`;
 //! `tests/browser_soak.rs` includes this file to bound the growth per round.
+//! The one module that needs `unsafe`: a `GlobalAlloc` forwarding to `System`.
+#![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

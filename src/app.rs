@@ -7,7 +7,7 @@ use leptos_router::path;
 use crate::api::{ApiClient, Auth};
 use crate::components::login_dialog::LoginDialog;
 use crate::components::shell::Shell;
-use crate::config::AppConfig;
+use crate::state::config::AppConfig;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
 use crate::pages::session::Session;

@@ -8,7 +8,6 @@
 pub mod api;
 pub mod charts;
 pub mod composer;
-pub mod config;
 pub mod export;
 pub mod format;
 pub mod paths;
@@ -18,6 +17,8 @@ pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod clock;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]

@@ -14,7 +14,7 @@ fn main() {
         if let Some(splash) = document().get_element_by_id("splash") {
             splash.remove();
         }
-        leptos::mount::mount_to_body(move || view! { <App config config_warning /> });
+        mount_to_body(move || view! { <App config config_warning /> });
     });
 }
 

@@ -30,7 +30,7 @@ fn model() -> TopN {
 #[wasm_bindgen_test]
 async fn top_n_chart_mounts_with_table_rows_and_draws() {
     let root = host(600);
-    let _mounted = leptos::mount::mount_to(root.clone(), || {
+    let _mounted = mount_to(root.clone(), || {
         view! { <TopNChart title="Top users" field="user.gateway_username" model=model() /> }
     });
 
@@ -79,7 +79,7 @@ async fn clicking_bars_and_table_buttons_reports_filters() {
     let root = host(500);
     let picked = RwSignal::new(Vec::<ValueFilter>::new());
     let on_filter = Callback::new(move |f: ValueFilter| picked.update(|v| v.push(f)));
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+    let _mounted = mount_to(root.clone(), move || {
         view! { <TopNChart title="Top users" field="user.gateway_username" model=model() on_filter /> }
     });
     settle().await;

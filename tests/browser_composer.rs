@@ -71,7 +71,7 @@ fn mount(initial: &str, suggest: Option<ValueSource>, storage_key: &'static str)
     let applied = Arc::new(Mutex::new(Vec::new()));
     let seen = applied.clone();
     let initial = initial.to_owned();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
+    let handle = mount_to(root.clone(), move || {
         let value = RwSignal::new(initial.clone());
         let on_apply = Callback::new(move |q: String| {
             seen.lock().expect("lock").push(q.clone());

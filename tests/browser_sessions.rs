@@ -36,7 +36,7 @@ fn click(root: &HtmlElement, selector: &str) {
 #[wasm_bindgen_test]
 async fn recorded_text_is_text_with_visible_inert_markers() {
     let root = host(600);
-    let _mounted = leptos::mount::mount_to(root.clone(), || view! { <SafeText text=HOSTILE /> });
+    let _mounted = mount_to(root.clone(), || view! { <SafeText text=HOSTILE /> });
     settle().await;
     // Markup stays text: the only elements are the wrapper and the markers.
     assert!(root.query_selector("script, img").expect("selector").is_none());
@@ -60,7 +60,7 @@ async fn recorded_text_is_text_with_visible_inert_markers() {
 async fn long_text_is_cut_until_asked_for() {
     let root = host(600);
     let long = format!("echo '{}'", "A".repeat(12_000));
-    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <SafeText text=long.clone() limit=300 /> });
+    let _mounted = mount_to(root.clone(), move || view! { <SafeText text=long.clone() limit=300 /> });
     settle().await;
     let button = texts(&root, "button.more");
     assert_eq!(button, vec!["… show 11,707 more characters"]);
@@ -76,7 +76,7 @@ async fn long_text_is_cut_until_asked_for() {
 async fn matched_patterns_are_marked_as_text() {
     let root = host(600);
     let marked = highlight("deploy@db:~$ echo '<script>alert(1)</script>' sudo\u{200b} -i", Some("<script|sudo"));
-    let _mounted = leptos::mount::mount_to(root.clone(), move || highlighted(marked.clone()));
+    let _mounted = mount_to(root.clone(), move || highlighted(marked.clone()));
     settle().await;
     assert_eq!(texts(&root, "mark"), vec!["<script", "sudo"]);
     assert_eq!(texts(&root, ".ctl"), vec!["⟨ZWSP⟩"]);
@@ -107,7 +107,7 @@ async fn the_sessions_table_sorts_filters_and_opens() {
     let sorted = RwSignal::new(Vec::<Sort>::new());
     let filtered = RwSignal::new(Vec::<CellFilter>::new());
     let opened = RwSignal::new(Vec::<String>::new());
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+    let _mounted = mount_to(root.clone(), move || {
         view! {
             <SessionsTable rows=rows() columns=default_columns() sort=SearchState::default().sort tz=sps_dashboard::zone::Zone::UTC
                 zone=ZoneChoice::Browser
@@ -149,7 +149,7 @@ async fn the_sessions_table_sorts_filters_and_opens() {
 async fn the_pager_pages_within_the_window() {
     let root = host(800);
     let picked = RwSignal::new(Vec::<u32>::new());
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+    let _mounted = mount_to(root.clone(), move || {
         view! {
             <Pager paging=Paging { total: 123_456, size: 500 } page=20 rows=500 what="sessions"
                 on_page=Callback::new(move |p| picked.update(|v| v.push(p))) />
@@ -190,7 +190,7 @@ fn the_timeline_draws_on_a_hidpi_canvas() {
 async fn the_mounted_timeline_has_its_table_and_jumps_on_click() {
     let root = host(700);
     let jumps = RwSignal::new(Vec::<u64>::new());
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+    let _mounted = mount_to(root.clone(), move || {
         view! {
             <EventsTimeline timeline=Signal::stored(Some(timeline())) tz=Signal::stored(sps_dashboard::zone::Zone::UTC)
                 marks=Signal::stored(Vec::new()) position=Signal::stored(None)

@@ -12,7 +12,8 @@ mod support;
 
 use leptos::prelude::*;
 use sps_dashboard::charts::top_n::TopN;
-use sps_dashboard::components::panel_data::{panel_body, PanelData};
+use sps_dashboard::components::panel_body::panel_body;
+use sps_dashboard::components::panel_data::PanelData;
 use sps_dashboard::components::shortcuts::provide_shortcuts;
 use sps_dashboard::components::top_n_chart::TopNChart;
 use sps_dashboard::theme::Theme;
@@ -51,7 +52,7 @@ async fn refresh_rounds_do_not_grow_the_heap() {
         stale_since: RwSignal::new(None),
         loading: RwSignal::new(false),
     };
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+    let _mounted = mount_to(root.clone(), move || {
         panel_body(data, "top values", TopN::is_empty, "empty", |model| {
             view! { <TopNChart title="Top users" field="user.gateway_username" model /> }
         })

@@ -1,5 +1,6 @@
 //! Contract tests: every request the app's client builds (`src/api/request.rs`), sent
 //! to the stand-in SPS over its HTTP router, decodes into the wire type the app expects.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::OnceLock;

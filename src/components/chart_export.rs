@@ -8,7 +8,7 @@ use web_sys::HtmlCanvasElement;
 use crate::charts::draw::{DrawError, DrawSize};
 use crate::export::csv::Csv;
 use crate::export::file_name::file_stem;
-use crate::components::refresh::now;
+use crate::clock::now;
 use crate::download::save_bytes;
 
 /// Pixels per layout pixel of an exported PNG.

@@ -19,10 +19,11 @@ use crate::charts::histogram::{Histogram, HistogramLayout};
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::components::shell::{use_chart_zoom, use_display};
-use crate::components::panel_data::{panel_body, use_panel_data};
+use crate::components::panel_body::panel_body;
+use crate::components::panel_data::use_panel_data;
 use crate::state::query::query_error;
 use crate::components::refresh::Refresher;
-use crate::config::AppConfig;
+use crate::state::config::AppConfig;
 use crate::format;
 use crate::state::time_range::{iso, TimeRange};
 use crate::state::url::ViewCtl;
@@ -100,7 +101,7 @@ pub fn HistogramPanel() -> impl IntoView {
 #[component]
 fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     let ctl = expect_context::<ViewCtl>();
-    let navigator = Navigator::new();
+    let navigator = Navigator::here();
     let theme = use_theme();
     let zoom = use_chart_zoom();
     let display = use_display();

@@ -5,7 +5,8 @@ use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use crate::components::refresh::{now, Refresher};
+use crate::clock::now;
+use crate::components::refresh::Refresher;
 use crate::state::url::ViewCtl;
 
 /// The status line shown in kiosk mode.

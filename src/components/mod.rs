@@ -8,6 +8,7 @@ pub mod header;
 pub mod histogram_panel;
 pub mod kiosk_bar;
 pub mod login_dialog;
+pub mod panel_body;
 pub mod panel_data;
 pub mod refresh;
 pub mod sessions;

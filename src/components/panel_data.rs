@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::refresh::{now, Refresher};
+use crate::clock::now;
+use crate::components::refresh::Refresher;
 
 /// A panel's data and state.
 #[derive(Debug)]
@@ -69,6 +70,8 @@ where
 /// An answer with its type erased (it is always the `T` of its `PanelData`).
 type Answer = Result<Rc<dyn Any>, ApiError>;
 type Request = Pin<Box<dyn Future<Output = Answer>>>;
+/// Keeps a good answer (downcast to its `T`).
+type Store = Box<dyn Fn(&dyn Any)>;
 
 /// The untyped half of a `PanelData`.
 #[derive(Clone, Copy)]
@@ -80,7 +83,7 @@ struct Status {
 
 /// Runs `fetch` as a resource and keeps its answers: `store` takes a good one, the
 /// status signals follow loading, failures and staleness.
-fn track(fetch: Box<dyn Fn() -> Request>, store: Box<dyn Fn(&dyn Any)>, status: Status) {
+fn track(fetch: Box<dyn Fn() -> Request>, store: Store, status: Status) {
     let refresher = use_context::<Refresher>();
     let answers = LocalResource::new(move || {
         // Every round re-asks, whatever the request depends on.
@@ -122,68 +125,4 @@ fn track(fetch: Box<dyn Fn() -> Request>, store: Box<dyn Fn(&dyn Any)>, status: 
             }
         }
     });
-}
-
-/// What a panel's body shows. The body re-renders only when this changes, not
-/// with every answer: a chart mounted anew each round would leave its subscriptions
-/// behind on long-lived signals (theme, zoom, shortcuts), as reactive_graph only
-/// drops a disposed subscriber when its source next changes (issue #8: wasm memory
-/// grew ~290 B per chart and round).
-#[derive(Debug, Clone, PartialEq)]
-enum Shown {
-    Loading,
-    LogIn,
-    Failed(ApiError),
-    Empty,
-    Data,
-}
-
-/// The body of a panel for its data state: the first load, a failure with nothing
-/// to show, an empty answer, or the data (marked stale after a failed refresh).
-/// `render` is called once per switch to data and gets the answers as a signal, so
-/// the chart it builds stays mounted and redraws in place.
-pub fn panel_body<T, V>(
-    data: PanelData<T>,
-    what: &'static str,
-    is_empty: fn(&T) -> bool,
-    empty_message: &'static str,
-    render: impl Fn(Signal<T>) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + Default + PartialEq + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    use crate::components::status::{Empty, ErrorNotice, Loading};
-
-    let zone = use_context::<crate::state::url::ViewCtl>().map(|c| c.zone);
-    let shown = Memo::new(move |_| {
-        let error = data.error.get();
-        data.value.with(|value| match (value, error) {
-            (None, Some(ApiError::Unauthenticated)) => Shown::LogIn,
-            (None, Some(error)) => Shown::Failed(error),
-            (None, None) => Shown::Loading,
-            (Some(v), _) if is_empty(v) => Shown::Empty,
-            (Some(_), _) => Shown::Data,
-        })
-    });
-    // An answer equal to the last one (unchanged data) does not even redraw.
-    let model = Memo::new(move |_| data.value.get().unwrap_or_default());
-    let stale = move || {
-        let (since, error) = data.stale_since.get().zip(data.error.get())?;
-        let tz = zone.map(|z| z.get()).unwrap_or(crate::zone::Zone::UTC);
-        let at = since.with_timezone(&tz).format("%H:%M:%S").to_string();
-        Some(view! {
-            <p class="stale" title=error.to_string() role="status">
-                <span class="stale-mark">"Stale"</span>
-                {format!(" since {at}: {error}")}
-            </p>
-        })
-    };
-    move || match shown.get() {
-        Shown::LogIn => view! { <Empty message="Log in to SPS to see this panel." /> }.into_any(),
-        Shown::Failed(error) => view! { <ErrorNotice error /> }.into_any(),
-        Shown::Loading => view! { <Loading what=what /> }.into_any(),
-        Shown::Empty => view! { <Empty message=empty_message /> }.into_any(),
-        Shown::Data => view! { {stale} {render(model.into())} }.into_any(),
-    }
 }

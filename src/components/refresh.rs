@@ -10,12 +10,8 @@ use leptos_use_document_visibility::use_document_visibility;
 use send_wrapper::SendWrapper;
 use web_sys::VisibilityState;
 
+use crate::clock::now;
 use crate::state::refresh::next_delay_seconds;
-
-/// The current time as a chrono instant.
-pub fn now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
-}
 
 /// The refresh controller, shared by the page's panels through context.
 #[derive(Debug, Clone, Copy)]

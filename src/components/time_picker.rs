@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::refresh::{now, Refresher};
+use crate::clock::now;
+use crate::components::refresh::Refresher;
 use crate::state::time_range::{TimeRange, QUICK_RANGES};
 use crate::state::url::ViewCtl;
 use crate::state::view::ZoneChoice;

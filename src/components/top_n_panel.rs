@@ -8,7 +8,8 @@ use sps_query::Schema;
 
 use crate::api::{ApiClient, ApiError};
 use crate::charts::top_n::TopN;
-use crate::components::panel_data::{panel_body, use_panel_data};
+use crate::components::panel_body::panel_body;
+use crate::components::panel_data::use_panel_data;
 use crate::state::query::query_error;
 use crate::components::refresh::Refresher;
 use crate::components::shell::use_display;

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::api::{ApiClient, ApiError};
 use crate::components::panel_data::use_panel_data;
-use crate::components::refresh::now;
+use crate::clock::now;
 use crate::components::sessions::alerts::AlertsPanel;
 use crate::components::sessions::detail::SessionDetail;
 use crate::components::sessions::events::{EventsContext, EventsPanel};

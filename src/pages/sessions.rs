@@ -57,7 +57,7 @@ pub fn Sessions() -> impl IntoView {
     let client = expect_context::<ApiClient>();
     let auth = client.auth();
     let binding = ctl.binding();
-    let navigator = Navigator::new();
+    let navigator = Navigator::here();
 
     // Sort, page, size and columns: from the URL, carried over when the shared
     // controls rewrite it with their keys only.

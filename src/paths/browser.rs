@@ -46,9 +46,12 @@ impl Go {
     }
 }
 
+/// The router's navigation function.
+type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
+
 /// Navigation to app-relative targets (create it while the component is built).
 #[derive(Clone, Copy)]
-pub struct Navigator(StoredValue<Box<dyn Fn(&str, NavigateOptions)>, LocalStorage>);
+pub struct Navigator(StoredValue<Navigate, LocalStorage>);
 
 impl std::fmt::Debug for Navigator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -57,8 +60,8 @@ impl std::fmt::Debug for Navigator {
 }
 
 impl Navigator {
-    /// The router's navigation, for this component.
-    pub fn new() -> Navigator {
+    /// The router's navigation, for the component being built.
+    pub fn here() -> Navigator {
         Navigator(StoredValue::new_local(Box::new(use_navigate())))
     }
 
@@ -96,7 +99,7 @@ impl UrlBinding {
             (None, Some(last)) => last.clone(),
             _ => query_pairs(&location.search.get()),
         });
-        UrlBinding { pairs, path, navigator: Navigator::new() }
+        UrlBinding { pairs, path, navigator: Navigator::here() }
     }
 
     /// The page's link with `pairs` as its query (app-relative), `None` once

@@ -1,6 +1,7 @@
 //! The view state: everything a view shows is in the URL's query string, so every
 //! view is a link, back/forward work and a reload restores it.
 
+pub mod config;
 pub mod display;
 pub mod query;
 pub mod record_pages;

@@ -1,5 +1,8 @@
 //! Auto-refresh timing: the interval, stretched while refreshes keep failing.
 
+/// Shortest and longest auto-refresh interval, in seconds (URL and `config.json`).
+pub const REFRESH_BOUNDS: (u32, u32) = (5, 3600);
+
 /// The longest a failing refresh backs off to, in seconds (or the interval, if longer).
 pub const MAX_BACKOFF_SECONDS: u32 = 300;
 

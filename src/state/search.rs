@@ -455,13 +455,7 @@ pub enum Cell {
 /// A value as one text: scalars as themselves, anything else as its JSON (a value
 /// of a shape no reader expected still shows, as text).
 fn scalar_text(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Null => None,
-        other => Some(other.to_string()),
-    }
+    sps_api::text::scalar_text(v).or_else(|| (!v.is_null()).then(|| v.to_string()))
 }
 
 /// Any value as the texts a cell lists: a list of scalars item by item (empty

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::refresh::now;
-use crate::config::AppConfig;
+use crate::clock::now;
+use crate::state::config::AppConfig;
 use crate::paths::browser::{Go, UrlBinding};
 use crate::paths::Route;
 use crate::state::view::{Problem, ViewState};

@@ -18,8 +18,9 @@ use sps_api::BinSize;
 use sps_query::Schema;
 
 use crate::charts::bins::BinChoice;
-use crate::config::AppConfig;
+use crate::state::config::AppConfig;
 use crate::state::display::Display;
+use crate::state::refresh::REFRESH_BOUNDS;
 use crate::state::time_range::{TimeExpr, TimeRange};
 use crate::zone::Zone;
 
@@ -29,8 +30,6 @@ pub const MAX_QUERY_BYTES: usize = 10 * 1024;
 pub const MAX_PANELS: usize = 24;
 /// Largest top-N size of a panel.
 pub const MAX_PANEL_SIZE: u32 = 50;
-/// Shortest and longest auto-refresh interval, in seconds.
-pub const REFRESH_BOUNDS: (u32, u32) = (5, 3600);
 /// The refresh intervals the picker offers, in seconds.
 pub const REFRESH_CHOICES: [u32; 8] = [5, 10, 30, 60, 300, 900, 1800, 3600];
 

@@ -12,7 +12,8 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::envelope::ListResponse;
-use crate::lenient::{lenient_string, lenient_timestamp, lenient_u64, scalar_text};
+use crate::lenient::{lenient_string, lenient_timestamp, lenient_u64};
+use crate::text::scalar_text;
 use crate::timestamp::Timestamp;
 
 /// The events answer, paged by `limit`/`offset` (see `meta`; an appliance sends no

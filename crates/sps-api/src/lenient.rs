@@ -15,16 +15,6 @@ use serde_json::Value;
 use crate::text::Text;
 use crate::timestamp::Timestamp;
 
-/// The text of a JSON scalar; `None` for `null`, arrays and objects.
-pub fn scalar_text(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Null | Value::Array(_) | Value::Object(_) => None,
-    }
-}
-
 /// A whole non-negative number, sent as a number (`7`, `7.0`) or as a numeric string.
 pub fn u64_of(v: &Value) -> Option<u64> {
     match v {

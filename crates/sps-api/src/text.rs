@@ -14,7 +14,6 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use crate::lenient::scalar_text;
 
 /// One text value, or a list of them, as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -99,6 +98,16 @@ impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(d)?;
         Text::from_json(&value).ok_or_else(|| de::Error::custom(format!("expected text or a list of texts, got {value}")))
+    }
+}
+
+/// The text of a JSON scalar; `None` for `null`, arrays and objects.
+pub fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Null | Value::Array(_) | Value::Object(_) => None,
     }
 }
 

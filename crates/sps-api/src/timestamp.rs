@@ -211,7 +211,7 @@ mod tests {
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32, nanos: u32) -> Timestamp {
         let t = Utc.with_ymd_and_hms(y, mo, d, h, mi, s).single().expect("valid test date");
-        Timestamp(t + chrono::TimeDelta::nanoseconds(nanos.into()))
+        Timestamp(t + TimeDelta::nanoseconds(nanos.into()))
     }
 
     fn parse(json: &str) -> Result<Timestamp, serde_json::Error> {

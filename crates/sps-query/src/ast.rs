@@ -93,15 +93,6 @@ impl Query {
     }
 }
 
-impl std::str::FromStr for Query {
-    type Err = crate::error::ParseError;
-
-    /// Same as [`crate::parse`].
-    fn from_str(source: &str) -> Result<Self, Self::Err> {
-        crate::parser::parse(source)
-    }
-}
-
 impl From<Expr> for Query {
     fn from(expr: Expr) -> Self {
         Query { root: Some(expr), ..Query::default() }

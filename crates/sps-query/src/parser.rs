@@ -418,3 +418,14 @@ impl<'a> Parser<'a> {
         })
     }
 }
+
+// Here, not in `ast`: the tree does not depend on its parser.
+impl std::str::FromStr for Query {
+    type Err = ParseError;
+
+    /// Same as [`crate::parse`].
+    fn from_str(source: &str) -> Result<Self, Self::Err> {
+        parse(source)
+    }
+}
+

@@ -353,12 +353,12 @@ impl Draft {
         let policy = format!("{lower}-{}", if server.name.contains("prod") { "prod-admins" } else { "ops" });
         let (client_net, client_host, client_name, client_port) = self.client;
         // The odd shapes of real data, by the trail number (no further random draws).
-        let switched_user = self.trail % 12 == 0 && self.server_user != "root";
+        let switched_user = self.trail.is_multiple_of(12) && self.server_user != "root";
         let server_usernames = if switched_user { vec![self.server_user, "root"] } else { vec![self.server_user] };
         let has_analytics = recorded(verdict) && (self.trail % 10 != 3 || !self.tags.is_empty());
         let duration = self.end.map(|e| (e - self.start).num_seconds());
         let as_text = |n: Option<i64>, every: u32| match n {
-            Some(n) if self.trail % every == 0 => Value::from(n.to_string()),
+            Some(n) if self.trail.is_multiple_of(every) => Value::from(n.to_string()),
             other => Value::from(other),
         };
         let mut body = json!({

@@ -45,7 +45,7 @@ use tantivy::{DocId, SegmentReader, TantivyDocument, Term};
 use crate::error::{SimError, SimResult};
 use crate::events::{EventContext, EventSource};
 use crate::index::{IndexFields, SessionIndex};
-use crate::scan::{scan, ValueTest};
+use crate::scan::{lower, scan, ValueTest};
 
 /// Parses and validates a sessions query (`q` of the session endpoints).
 pub fn parse_sessions_query(text: &str) -> SimResult<Query> {
@@ -224,11 +224,6 @@ fn term(term: Term) -> Box<dyn IndexQuery> {
 /// Equality on a column-only (fast) field: the range of one value.
 fn one_value(value: Term) -> Box<dyn IndexQuery> {
     Box::new(RangeQuery::new(Bound::Included(value.clone()), Bound::Included(value)))
-}
-
-/// Lower-cases as the index does (character by character).
-pub fn lower(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Reads each end of `range` with `read`; an open lower end becomes `lowest` (the

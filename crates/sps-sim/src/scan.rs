@@ -18,7 +18,6 @@ use tantivy::query::{AllScorer, Query as IndexQuery};
 use tantivy::columnar::StrColumn;
 use tantivy::{BitSet, DocId, SegmentReader};
 
-use crate::query::lower;
 
 /// What a value must satisfy.
 #[derive(Debug)]
@@ -95,6 +94,11 @@ impl SegmentDocPredicate for MarkedValues {
     fn cost(&self) -> u64 {
         3
     }
+}
+
+/// Lower-cases as the index does (character by character).
+pub fn lower(text: &str) -> String {
+    text.chars().flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The built app served beside the API: files, the client-route fallback, and the
 //! Content-Security-Policy that production's proxy sends.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use std::path::PathBuf;
 

@@ -1,4 +1,5 @@
 //! Logins over HTTP: the cookie, 401 without it, `/api/info` open to all.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use std::time::Duration;
 

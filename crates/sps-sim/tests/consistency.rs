@@ -1,6 +1,7 @@
 //! The engine and `sps_query`'s evaluation agree: on a sample of queries over the demo
 //! data, the sessions the sim finds are exactly those `Query::matches` accepts; and a
 //! content search finds exactly the sessions whose events match.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use std::sync::OnceLock;
 

@@ -1,4 +1,5 @@
 //! The data directory: an index is built once per set of parameters and reused.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 use std::path::PathBuf;
 

@@ -1,5 +1,6 @@
 //! Events and alerts of a session: sorted by `record_id`, paged, events filtered by
 //! `q` with the reference page's examples.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 mod common;
 

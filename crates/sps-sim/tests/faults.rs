@@ -1,5 +1,6 @@
 //! Fault injection: failures, broken bodies, latency, dropped connections, and the
 //! `/__sim/faults` control endpoint.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The histogram: interval alignment, start and active counts, both spellings of the
 //! bin size, and each documented 400.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 mod common;
 

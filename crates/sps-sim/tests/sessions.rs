@@ -1,5 +1,6 @@
 //! The sessions list, `_count` and the session detail: field selection, sorting,
 //! paging and its links, limits, query semantics.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The stats endpoint against the worked examples of `shared/spec/004_…txt`, loaded
 //! as the sim's sessions and asked over its HTTP router.
+#![allow(clippy::unwrap_used)] // test helpers: a failed unwrap is a failed test
 
 mod common;
 

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use sps_api::StatsParams;
 
 use crate::api::{ApiClient, ApiError};
-use crate::components::refresh::{now, Refresher};
+use crate::clock::now;
+use crate::components::refresh::Refresher;
 use crate::state::time_range::iso;
 use crate::state::url::ViewCtl;
 

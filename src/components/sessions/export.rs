@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use sps_api::SessionsParams;
 
 use crate::api::ApiClient;
-use crate::components::refresh::now;
+use crate::clock::now;
 use crate::components::sessions::table::Row;
 use crate::components::sessions::tasks::{Scope, Task};
 use crate::download::save_bytes;

@@ -37,7 +37,7 @@ pub fn ResultNavBar(
 ) -> impl IntoView {
     let scope = StoredValue::new_local(Scope::here());
     let client = StoredValue::new(expect_context::<ApiClient>());
-    let navigator = Navigator::new();
+    let navigator = Navigator::here();
     // Re-read on every id: a step rewrites the stored page.
     let nav = Memo::new(move |_| {
         let id = id.get();

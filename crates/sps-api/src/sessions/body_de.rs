@@ -15,7 +15,8 @@ use super::{
     SessionServer, SessionUser,
 };
 use crate::envelope::Meta;
-use crate::lenient::{bool_of, scalar_text, u64_of};
+use crate::lenient::{bool_of, u64_of};
+use crate::text::scalar_text;
 use crate::text::Text;
 use crate::timestamp::Timestamp;
 

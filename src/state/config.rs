@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::state::refresh::REFRESH_BOUNDS;
 use crate::state::time_range::{RangeError, TimeExpr};
 
 /// Deployment settings. Every key is optional; missing keys take the defaults.
@@ -44,7 +45,7 @@ pub enum ConfigError {
     #[error("config.json: `api_base` must be a path on this origin such as `/api`, not `{0}`")]
     ApiBase(String),
     /// `refresh_seconds` is outside 5 s to 1 h.
-    #[error("config.json: `refresh_seconds` must be 0 (off) or between 5 and 3600, not {0}")]
+    #[error("config.json: `refresh_seconds` must be 0 (off) or between {min} and {max}, not {0}", min = REFRESH_BOUNDS.0, max = REFRESH_BOUNDS.1)]
     Refresh(u32),
     /// `request_timeout_seconds` is outside 1 s to 10 min.
     #[error("config.json: `request_timeout_seconds` must be between 1 and 600, not {0}")]
@@ -68,7 +69,7 @@ impl AppConfig {
         if !base.starts_with('/') || base.starts_with("//") || base.contains("..") {
             return Err(ConfigError::ApiBase(config.api_base));
         }
-        if config.refresh_seconds != 0 && !(5..=3600).contains(&config.refresh_seconds) {
+        if config.refresh_seconds != 0 && !(REFRESH_BOUNDS.0..=REFRESH_BOUNDS.1).contains(&config.refresh_seconds) {
             return Err(ConfigError::Refresh(config.refresh_seconds));
         }
         if !(1..=600).contains(&config.request_timeout_seconds) {
@@ -91,7 +92,7 @@ mod tests {
 
     #[test]
     fn shipped_config_parses() {
-        let shipped = include_str!("../public/config.json");
+        let shipped = include_str!("../../public/config.json");
         assert_eq!(AppConfig::from_json(shipped).unwrap(), AppConfig::default());
     }
 
