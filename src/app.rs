@@ -7,12 +7,12 @@ use leptos_router::path;
 use crate::api::{ApiClient, Auth};
 use crate::components::login_dialog::LoginDialog;
 use crate::components::shell::Shell;
-use crate::state::config::AppConfig;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
 use crate::pages::session::Session;
 use crate::pages::sessions::Sessions;
 use crate::paths::Mount;
+use crate::state::config::AppConfig;
 use crate::theme::provide_theme;
 
 /// Where the runtime configuration is, relative to the page.

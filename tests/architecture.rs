@@ -15,8 +15,29 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     ("model", &["format", "export", "text", "zone", "charts", "composer", "state", "paths"]),
     ("api", &["api"]),
-    ("browser adapters", &["clock", "charts::draw", "download", "paths::browser", "crash", "alloc_stats", "components::composer::storage"]),
-    ("contexts", &["state::url", "theme", "components::refresh", "components::panel_data", "components::shortcuts", "components::sessions::tasks"]),
+    (
+        "browser adapters",
+        &[
+            "clock",
+            "charts::draw",
+            "download",
+            "paths::browser",
+            "crash",
+            "alloc_stats",
+            "components::composer::storage",
+        ],
+    ),
+    (
+        "contexts",
+        &[
+            "state::url",
+            "theme",
+            "components::refresh",
+            "components::panel_data",
+            "components::shortcuts",
+            "components::sessions::tasks",
+        ],
+    ),
     ("widgets", &["components"]),
     ("pages", &["pages"]),
     ("app", &["app", "lib", "main"]),
@@ -26,7 +47,8 @@ const LAYERS: &[(&str, &[&str])] = &[
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = fs::read_dir(dir).expect("readable source directory").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> =
+        fs::read_dir(dir).expect("readable source directory").flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -110,7 +132,10 @@ fn use_tree<'a>(s: &'a str, prefix: &str) -> (Vec<String>, &'a str) {
             None => {
                 // `x as y` and the like end the path.
                 let s = s.trim_start();
-                let s = s.strip_prefix("as ").map(|a| a.trim_start().trim_start_matches(|c: char| c.is_alphanumeric() || c == '_')).unwrap_or(s);
+                let s = s
+                    .strip_prefix("as ")
+                    .map(|a| a.trim_start().trim_start_matches(|c: char| c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(s);
                 return (vec![path], s);
             }
         }
@@ -199,7 +224,8 @@ fn root() -> PathBuf {
 
 fn source_dirs() -> Vec<PathBuf> {
     let mut dirs = vec![root().join("src")];
-    let mut crates: Vec<_> = fs::read_dir(root().join("crates")).expect("crates/").flatten().map(|e| e.path().join("src")).collect();
+    let mut crates: Vec<_> =
+        fs::read_dir(root().join("crates")).expect("crates/").flatten().map(|e| e.path().join("src")).collect();
     crates.sort();
     dirs.extend(crates.into_iter().filter(|d| d.is_dir()));
     dirs
@@ -217,7 +243,9 @@ fn app_imports_only_go_down_the_layers() {
         };
         for dep in deps {
             match layer_of(dep) {
-                Some(to) if to > from => upward.push(format!("{module} ({}) imports {dep} ({})", LAYERS[from].0, LAYERS[to].0)),
+                Some(to) if to > from => {
+                    upward.push(format!("{module} ({}) imports {dep} ({})", LAYERS[from].0, LAYERS[to].0))
+                }
                 Some(_) => {}
                 None => unplaced.push(dep.clone()),
             }

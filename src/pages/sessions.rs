@@ -19,13 +19,13 @@ use crate::components::sessions::tasks::session_storage;
 use crate::components::status::{Empty, ErrorNotice, Loading};
 use crate::components::view_toolbar::ViewToolbar;
 use crate::format;
-use crate::paths::browser::{Navigator, Go};
+use crate::paths::browser::{Go, Navigator};
 use crate::paths::Route;
 use crate::state::query::query_error;
 use crate::state::result_nav::{ResultNav, STORAGE_KEY};
 use crate::state::search::{
-    active_query, basis, default_columns, narrowed, resolve, Basis, Paging, SearchState, Sort, COLUMNS, KEYS,
-    unreadable_note, PAGE_SIZES,
+    active_query, basis, default_columns, narrowed, resolve, unreadable_note, Basis, Paging, SearchState, Sort,
+    COLUMNS, KEYS, PAGE_SIZES,
 };
 use crate::state::session_view::session_href;
 use crate::state::time_range::iso;
@@ -116,7 +116,10 @@ pub fn Sessions() -> impl IntoView {
                 let rows = answer
                     .items
                     .iter()
-                    .map(|item| Row { id: item.key.clone(), body: serde_json::to_value(&item.body).unwrap_or_default() })
+                    .map(|item| Row {
+                        id: item.key.clone(),
+                        body: serde_json::to_value(&item.body).unwrap_or_default(),
+                    })
                     .collect();
                 Ok(Listed { rows, params, match_count: answer.meta.match_count, unreadable: answer.unreadable.len() })
             }
@@ -164,7 +167,8 @@ pub fn Sessions() -> impl IntoView {
     let on_page = Callback::new(move |page: u32| update(&|s| s.page = page));
     let on_filter = Callback::new(move |f: CellFilter| {
         let q = ctl.view.get_untracked().q;
-        let next = if f.exclude { exclude_clause(&q, &term(f.field, &f.value)).ok() } else { narrowed(&q, f.field, &f.value) };
+        let next =
+            if f.exclude { exclude_clause(&q, &term(f.field, &f.value)).ok() } else { narrowed(&q, f.field, &f.value) };
         // A query that does not parse cannot be extended; the composer shows why.
         if let Some(q) = next {
             ctl.update(|v| v.q = q);
@@ -229,18 +233,25 @@ pub fn Sessions() -> impl IntoView {
         })
     };
     let window_note = move || {
-        paging.get().and_then(|p| p.window_note()).map(|note| view! { <p class="note window-note" role="note">{note}</p> })
+        paging
+            .get()
+            .and_then(|p| p.window_note())
+            .map(|note| view! { <p class="note window-note" role="note">{note}</p> })
     };
     let table = move || {
         let tz = ctl.zone.get();
         let zone = ctl.view.with(|v| v.zone);
         match (list.value.get(), list.error.get()) {
-            (None, Some(ApiError::Unauthenticated)) => view! { <Empty message="Log in to SPS to search sessions." /> }.into_any(),
+            (None, Some(ApiError::Unauthenticated)) => {
+                view! { <Empty message="Log in to SPS to search sessions." /> }.into_any()
+            }
             (None, Some(error)) => view! { <ErrorNotice error /> }.into_any(),
             (None, None) => view! { <Loading what="sessions" /> }.into_any(),
             (Some(listed), error) => {
-                let stale = error.map(|e| view! {
-                    <p class="stale" role="status"><span class="stale-mark">"Stale"</span>{format!(" {e}")}</p>
+                let stale = error.map(|e| {
+                    view! {
+                        <p class="stale" role="status"><span class="stale-mark">"Stale"</span>{format!(" {e}")}</p>
+                    }
                 });
                 let page = search.with(|s| s.page);
                 let body = if listed.rows.is_empty() {
@@ -261,14 +272,17 @@ pub fn Sessions() -> impl IntoView {
                 let pager = paging.get().map(|paging| {
                     view! { <Pager paging page rows=listed.rows.len() what="sessions" on_page /> }
                 });
-                let unreadable = unreadable_note(listed.unreadable).map(|n| view! { <p class="note" role="note">{n}</p> });
+                let unreadable =
+                    unreadable_note(listed.unreadable).map(|n| view! { <p class="note" role="note">{n}</p> });
                 view! { {stale} {unreadable} {body} {pager} }.into_any()
             }
         }
     };
 
     let size_value = move || search.with(|s| s.size.to_string());
-    let export_params = Signal::derive(move || list.value.with(|l| l.as_ref().map(|l| SessionsParams { offset: None, ..l.params.clone() })));
+    let export_params = Signal::derive(move || {
+        list.value.with(|l| l.as_ref().map(|l| SessionsParams { offset: None, ..l.params.clone() }))
+    });
     view! {
         <div class="page-heading">
             <h1>"Sessions"</h1>

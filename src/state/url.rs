@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::clock::now;
-use crate::state::config::AppConfig;
 use crate::paths::browser::{Go, UrlBinding};
 use crate::paths::Route;
+use crate::state::config::AppConfig;
 use crate::state::view::{Problem, ViewState};
 use crate::zone::Zone;
 

@@ -14,7 +14,6 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-
 /// One text value, or a list of them, as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Text {
@@ -97,7 +96,8 @@ impl Serialize for Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(d)?;
-        Text::from_json(&value).ok_or_else(|| de::Error::custom(format!("expected text or a list of texts, got {value}")))
+        Text::from_json(&value)
+            .ok_or_else(|| de::Error::custom(format!("expected text or a list of texts, got {value}")))
     }
 }
 

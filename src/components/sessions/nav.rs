@@ -8,7 +8,7 @@ use sps_api::SessionsParams;
 use crate::api::ApiClient;
 use crate::components::sessions::tasks::{session_storage, Scope, Task};
 use crate::format;
-use crate::paths::browser::{href, Navigator, Go};
+use crate::paths::browser::{href, Go, Navigator};
 use crate::paths::SESSIONS;
 use crate::state::result_nav::{ResultNav, Step, STORAGE_KEY};
 use crate::state::session_view::session_href;
@@ -97,7 +97,8 @@ pub fn ResultNavBar(
             Some(n) => {
                 let has_prev = n.previous(&id).is_some();
                 let has_next = n.next(&id).is_some();
-                let place = n.ordinal(&id).map(|o| format!("Session {} of {}", format::count(o), format::count(n.total)));
+                let place =
+                    n.ordinal(&id).map(|o| format!("Session {} of {}", format::count(o), format::count(n.total)));
                 view! {
                     <nav class="result-nav" aria-label="Search result">
                         <A href=href(&n.back_href(&id))>"← Back to results"</A>
