@@ -1,10 +1,12 @@
 //! The view state: everything a view shows is in the URL's query string, so every
 //! view is a link, back/forward work and a reload restores it.
 
+pub mod content;
 pub mod display;
 pub mod query;
 pub mod record_pages;
 pub mod refresh;
+pub mod requests;
 pub mod result_nav;
 pub mod search;
 pub mod session_detail;
