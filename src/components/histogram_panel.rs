@@ -1,15 +1,15 @@
 //! The session histogram panel: started per bin as bars, active as a line.
 //! Hovering shows a bin's numbers, dragging across zooms the time range, and
-//! clicking a bar opens the session search for that bin.
+//! clicking a bar opens the session search for that bin. SPS's histogram cannot
+//! search recorded content: with a content search the panel says it is not narrowed
+//! by it (and never sends it).
 
 use chrono::{DateTime, Utc};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use sps_query::Schema;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use leptos_use_resize_observer::use_resize_observer;
-use sps_api::HistogramParams;
 use web_sys::MouseEvent;
 
 use crate::api::{ApiClient, ApiError};
@@ -21,10 +21,10 @@ use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::components::shell::{use_chart_zoom, use_display};
 use crate::components::panel_data::{panel_body, use_panel_data};
-use crate::state::query::query_error;
 use crate::components::refresh::Refresher;
 use crate::config::AppConfig;
 use crate::format;
+use crate::state::requests::histogram_params;
 use crate::state::time_range::{iso, TimeRange};
 use crate::state::url::ViewCtl;
 use crate::theme::use_theme;
@@ -48,24 +48,14 @@ pub fn HistogramPanel() -> impl IntoView {
     let data = use_panel_data(move || {
         auth.track();
         let (BinDecision { bin, .. }, start, end, q) = decision.get();
-        let params = HistogramParams {
-            q: Some(q),
-            // The reference page calls `field` mandatory although buckets do not split by it.
-            field: Some("protocol".into()),
-            bin_size: Some(bin),
-            start: Some(iso(start)),
-            end: Some(iso(end)),
-            ..Default::default()
-        };
         // Started here, in the resource's scope, so a newer run aborts it.
-        let problem = params.q.as_deref().and_then(|q| query_error(q, Schema::sessions()));
-        let request = problem.is_none().then(|| client.histogram(&params));
+        let request = histogram_params(&q, bin, start, end).map(|params| client.histogram(&params));
         async move {
-            match (request, problem) {
-                (Some(request), _) => request
+            match request {
+                Ok(request) => request
                     .await
                     .map(|answer| Histogram::from_buckets(&answer.body.buckets, answer.meta.bin_size.as_deref(), bin)),
-                (None, problem) => Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default()))),
+                Err(not_sent) => Err(ApiError::InvalidQuery(not_sent.to_string())),
             }
         }
     });
@@ -73,6 +63,15 @@ pub fn HistogramPanel() -> impl IntoView {
     let note = move || {
         let answered = data.value.with(|m| m.as_ref().and_then(Histogram::width_note));
         decision.with(|d| d.0.note.clone()).or(answered).map(|n| view! { <p class="note histogram-note" role="note">{n}</p> })
+    };
+    let content_note = move || {
+        ctl.view.with(|v| !v.content.trim().is_empty()).then(|| {
+            view! {
+                <p class="note content-note" role="note">
+                    "Not narrowed by content: SPS's histogram cannot search recorded content, so it counts every session of the query and time range."
+                </p>
+            }
+        })
     };
     let body = panel_body(data, "the session histogram", Histogram::is_empty, "No sessions in this time range.", |model| {
         view! { <HistogramChart model /> }
@@ -90,6 +89,7 @@ pub fn HistogramPanel() -> impl IntoView {
                     <li><span class="swatch swatch-line"></span>"active"</li>
                 </ul>
             </header>
+            {content_note}
             {note}
             {body}
         </section>
@@ -152,12 +152,16 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     };
     let open_bin = move |i: usize| {
         let Some((start, end)) = model.with_untracked(|m| m.bins.get(i).map(|b| (b.start, b.end))) else { return };
-        let q = ctl.view.get_untracked().q;
+        let view = ctl.view.get_untracked();
         let mut query = form_urlencoded::Serializer::new(String::new());
-        if !q.is_empty() {
-            query.append_pair("q", &q);
+        if !view.q.is_empty() {
+            query.append_pair("q", &view.q);
         }
         query.append_pair("start", &iso(start)).append_pair("end", &iso(end));
+        // The sessions page keeps it, for the sessions opened from there.
+        if !view.content.is_empty() {
+            query.append_pair("content", &view.content);
+        }
         let target = app_path(&format!("/sessions?{}", query.finish()));
         navigate(&target, NavigateOptions { resolve: false, ..Default::default() });
     };
