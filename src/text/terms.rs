@@ -10,7 +10,9 @@
 
 use std::ops::Range;
 
-use sps_query::{Clause, Expr, Glob, Query, Value};
+use sps_query::{Clause, Expr, Glob, Pattern, Query, Value};
+
+use crate::text::highlight::MAX_SEARCHED_BYTES;
 
 /// The field a content search searches.
 const CONTENT: &str = "content";
@@ -47,18 +49,18 @@ fn collect<'q>(expr: &'q Expr, out: &mut Vec<&'q Clause>) {
 }
 
 /// One thing to look for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Term {
     /// Consecutive words, lower-cased.
     Words(Vec<String>),
     /// Text without a word in it, looked for as it is.
     Literal(String),
     /// A wildcard pattern.
-    Pattern(Glob),
+    Pattern(Pattern),
 }
 
 /// What to mark in recorded text: the positive content clauses of a query.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Terms(Vec<Term>);
 
 impl Terms {
@@ -78,11 +80,17 @@ impl Terms {
     }
 
     /// The byte ranges of `text` to mark: sorted, not overlapping, on character
-    /// boundaries (touching ones merged).
+    /// boundaries (touching ones merged). Only the first [`MAX_SEARCHED_BYTES`] are
+    /// searched (recorded lines can be megabytes long; what follows is shown unmarked).
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
         if self.0.is_empty() || text.is_empty() {
             return Vec::new();
         }
+        let mut cut = text.len().min(MAX_SEARCHED_BYTES);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &text[..cut];
         let words = words(text);
         let mut found = Vec::new();
         for term in &self.0 {
@@ -93,7 +101,8 @@ impl Terms {
                     ));
                 }
                 Term::Literal(literal) => found.extend(text.match_indices(literal.as_str()).map(|(i, m)| i..i + m.len())),
-                Term::Pattern(glob) => {
+                Term::Pattern(pattern) => {
+                    let glob = Glob::new(pattern);
                     let in_words: Vec<Range<usize>> =
                         words.iter().filter(|(_, w)| glob.matches(w)).map(|(r, _)| r.clone()).collect();
                     // A run (`24hrs.txt`) only where no word of it matched (`Administrator,`).
@@ -123,7 +132,7 @@ fn term(value: &Value) -> Option<Term> {
                 (true, true) => None,
             }
         }
-        Value::Wildcard(pattern) => Some(Term::Pattern(Glob::new(pattern))),
+        Value::Wildcard(pattern) => Some(Term::Pattern(pattern.clone())),
         Value::Range(_) => None,
     }
 }
@@ -206,6 +215,8 @@ mod tests {
         assert_eq!(marked("\"sudo rm\" OR rm", "é sudo rm; rm -rf"), ["sudo rm", "rm"]);
         let ranges = Terms::parse("ab OR a*").find("x ab abc");
         assert_eq!(ranges, [2..4, 5..8]);
+        let long = format!("{} sudo", "x ".repeat(MAX_SEARCHED_BYTES));
+        assert!(Terms::parse("sudo").find(&long).is_empty(), "past the searched part");
         for r in Terms::parse("ü*").find("Über über\u{301}") {
             assert!("Über über\u{301}".is_char_boundary(r.start) && "Über über\u{301}".is_char_boundary(r.end));
         }
