@@ -61,7 +61,7 @@ pub fn ContentSearch() -> impl IntoView {
             <Show when=move || applied.with(|c| !c.is_empty())>
                 <button type="button" on:click=clear>"Clear content search"</button>
             </Show>
-            <p id="content-search-problem" class="composer-blocker" aria-live="polite">{move || error.get()}</p>
+            <p id="content-search-problem" class="content-search-problem" aria-live="polite">{move || error.get()}</p>
         </form>
     }
 }
