@@ -6,8 +6,8 @@ pub mod histogram;
 pub mod palette;
 pub mod spacing;
 pub mod ticks;
-pub mod timeline;
 pub mod time_ticks;
+pub mod timeline;
 pub mod top_n;
 pub mod top_n_layout;
 

@@ -19,9 +19,9 @@ use crate::charts::draw::{draw_histogram, DrawSize};
 use crate::charts::histogram::{Histogram, HistogramLayout};
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
-use crate::components::shell::{use_chart_zoom, use_display};
 use crate::components::panel_data::{panel_body, use_panel_data};
 use crate::components::refresh::Refresher;
+use crate::components::shell::{use_chart_zoom, use_display};
 use crate::config::AppConfig;
 use crate::format;
 use crate::state::requests::histogram_params;
@@ -62,7 +62,10 @@ pub fn HistogramPanel() -> impl IntoView {
     // Why the bins are not what was chosen: too fine for the range, or the server cut others.
     let note = move || {
         let answered = data.value.with(|m| m.as_ref().and_then(Histogram::width_note));
-        decision.with(|d| d.0.note.clone()).or(answered).map(|n| view! { <p class="note histogram-note" role="note">{n}</p> })
+        decision
+            .with(|d| d.0.note.clone())
+            .or(answered)
+            .map(|n| view! { <p class="note histogram-note" role="note">{n}</p> })
     };
     let content_note = move || {
         ctl.view.with(|v| !v.content.trim().is_empty()).then(|| {
@@ -73,11 +76,14 @@ pub fn HistogramPanel() -> impl IntoView {
             }
         })
     };
-    let body = panel_body(data, "the session histogram", Histogram::is_empty, "No sessions in this time range.", |model| {
-        view! { <HistogramChart model /> }
-    });
+    let body =
+        panel_body(data, "the session histogram", Histogram::is_empty, "No sessions in this time range.", |model| {
+            view! { <HistogramChart model /> }
+        });
     // What the answer shows, once there is one; what is being asked for until then.
-    let bin_name = move || data.value.with(|m| m.as_ref().map(Histogram::per)).unwrap_or_else(|| decision.with(|d| d.0.bin.to_string()));
+    let bin_name = move || {
+        data.value.with(|m| m.as_ref().map(Histogram::per)).unwrap_or_else(|| decision.with(|d| d.0.bin.to_string()))
+    };
     view! {
         <section class="panel panel-wide" aria-label="Sessions over time">
             <header class="panel-header">
@@ -209,7 +215,9 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     });
     let export_rows = Signal::derive(move || {
         let tz = zone.get();
-        model.with(|m| m.bins.iter().map(|b| vec![m.label(b.start, tz), b.started.to_string(), b.active.to_string()]).collect())
+        model.with(|m| {
+            m.bins.iter().map(|b| vec![m.label(b.start, tz), b.started.to_string(), b.active.to_string()]).collect()
+        })
     });
     let tools = (!display.get_untracked().bare()).then(|| {
         view! { <ChartExport title="sessions over time" canvas redraw headers rows=export_rows /> }.into_any()

@@ -78,11 +78,13 @@ pub fn TopNPanel(
     let body = panel_body(data, "top values", TopN::is_empty, "No sessions in this time range.", move |model| {
         view! { <TopNChart title=chart_title.clone() field=chart_field.clone() model on_filter /> }
     });
-    let remove = move |_| ctl.update(|v| {
-        if index < v.panels.len() {
-            v.panels.remove(index);
-        }
-    });
+    let remove = move |_| {
+        ctl.update(|v| {
+            if index < v.panels.len() {
+                v.panels.remove(index);
+            }
+        })
+    };
 
     let edited = move |new: Option<PanelSpec>| {
         set_editing.set(false);

@@ -31,7 +31,12 @@ pub fn events_filter(content: &str) -> Option<String> {
     let query = sps_query::parse(content).ok()?;
     let mut operands: Vec<Expr> = positive_clauses(&query)
         .into_iter()
-        .map(|c| Expr::Clause(Clause { field: Some(FieldRef { name: "content".into(), span: Span::default() }), ..c.clone() }))
+        .map(|c| {
+            Expr::Clause(Clause {
+                field: Some(FieldRef { name: "content".into(), span: Span::default() }),
+                ..c.clone()
+            })
+        })
         .collect();
     let expr = match operands.len() {
         0 => return None,
@@ -48,7 +53,11 @@ mod tests {
     #[test]
     fn a_content_search_is_checked_against_the_content_schema() {
         assert_eq!(content_error("sudo OR \"rm -rf\""), None);
-        assert!(content_error("type:command").is_some_and(|e| e.contains("column 1")), "{:?}", content_error("type:command"));
+        assert!(
+            content_error("type:command").is_some_and(|e| e.contains("column 1")),
+            "{:?}",
+            content_error("type:command")
+        );
         assert!(content_error("(sudo").is_some());
     }
 
@@ -57,7 +66,10 @@ mod tests {
         assert_eq!(events_filter("sudo").as_deref(), Some("content:sudo"));
         assert_eq!(events_filter("cat AND shadow").as_deref(), Some("content:(cat OR shadow)"));
         assert_eq!(events_filter("content:sudo OR sudo NOT ls").as_deref(), Some("content:sudo"));
-        assert_eq!(events_filter("\"systemctl restart\" ?dmin*").as_deref(), Some(r#"content:("systemctl restart" OR ?dmin*)"#));
+        assert_eq!(
+            events_filter("\"systemctl restart\" ?dmin*").as_deref(),
+            Some(r#"content:("systemctl restart" OR ?dmin*)"#)
+        );
         for none in ["", "  ", "NOT ls", "type:command", "(sudo"] {
             assert_eq!(events_filter(none), None, "{none}");
         }

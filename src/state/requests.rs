@@ -31,7 +31,12 @@ fn checked_query(q: &str) -> Result<(), NotSent> {
 }
 
 /// The stats request of the top-N panel `spec` over `[start, end]`.
-pub fn stats_params(view: &ViewState, spec: &PanelSpec, start: DateTime<Utc>, end: DateTime<Utc>) -> Result<StatsParams, NotSent> {
+pub fn stats_params(
+    view: &ViewState,
+    spec: &PanelSpec,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<StatsParams, NotSent> {
     checked_query(&view.q)?;
     if let Some(e) = content_error(&view.content) {
         return Err(NotSent::Content(e));
@@ -49,7 +54,12 @@ pub fn stats_params(view: &ViewState, spec: &PanelSpec, start: DateTime<Utc>, en
 
 /// The histogram request for the query `q` over `[start, end]` in `bin`s: never with
 /// the content search (it takes none).
-pub fn histogram_params(q: &str, bin: BinSize, start: DateTime<Utc>, end: DateTime<Utc>) -> Result<HistogramParams, NotSent> {
+pub fn histogram_params(
+    q: &str,
+    bin: BinSize,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<HistogramParams, NotSent> {
     checked_query(q)?;
     Ok(HistogramParams {
         q: Some(q.to_owned()),
@@ -90,15 +100,18 @@ mod tests {
         // A date-time in recorded text goes with its colons escaped, as Lucene reads one word.
         let p = stats_params(&view("protocol:ssh", "sudo OR 2017-01-25T10:00"), &spec, start, end);
         let sent = request::stats(&p.expect("checked"));
-        assert_eq!(pairs(&sent.query), [
-            ("content", r"sudo OR 2017-01-25T10\:00"),
-            ("end", "2026-11-23T10:00:00Z"),
-            ("field", "user.gateway_username"),
-            ("q", "protocol:ssh"),
-            ("size", "5"),
-            ("start", "2026-11-22T10:00:00Z"),
-            ("sub_fields", "protocol"),
-        ]);
+        assert_eq!(
+            pairs(&sent.query),
+            [
+                ("content", r"sudo OR 2017-01-25T10\:00"),
+                ("end", "2026-11-23T10:00:00Z"),
+                ("field", "user.gateway_username"),
+                ("q", "protocol:ssh"),
+                ("size", "5"),
+                ("start", "2026-11-22T10:00:00Z"),
+                ("sub_fields", "protocol"),
+            ]
+        );
         // Without a content search there is no `content` pair at all.
         let plain = request::stats(&stats_params(&view("", "  "), &spec, start, end).expect("checked"));
         assert!(plain.query.iter().all(|(k, _)| k != "content" && k != "q"), "{:?}", plain.query);
@@ -119,13 +132,16 @@ mod tests {
         let (start, end) = window();
         let p = histogram_params("protocol:ssh", BinSize::Hour, start, end).expect("checked");
         assert_eq!(p.content, None);
-        assert_eq!(pairs(&request::histogram(&p).query), [
-            ("bin_size", "hour"),
-            ("end", "2026-11-23T10:00:00Z"),
-            ("field", "protocol"),
-            ("q", "protocol:ssh"),
-            ("start", "2026-11-22T10:00:00Z"),
-        ]);
+        assert_eq!(
+            pairs(&request::histogram(&p).query),
+            [
+                ("bin_size", "hour"),
+                ("end", "2026-11-23T10:00:00Z"),
+                ("field", "protocol"),
+                ("q", "protocol:ssh"),
+                ("start", "2026-11-22T10:00:00Z"),
+            ]
+        );
         assert!(matches!(histogram_params("a:", BinSize::Hour, start, end), Err(NotSent::Query(_))));
     }
 }

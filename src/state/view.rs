@@ -171,7 +171,10 @@ impl ViewState {
         }
         if let Some(content) = get("content") {
             if content.len() > MAX_QUERY_BYTES {
-                problem("content", format!("the content search is longer than {} KB and was dropped", MAX_QUERY_BYTES / 1024));
+                problem(
+                    "content",
+                    format!("the content search is longer than {} KB and was dropped", MAX_QUERY_BYTES / 1024),
+                );
             } else {
                 view.content = content.to_owned();
             }
@@ -199,7 +202,9 @@ impl ViewState {
             None | Some("auto") => {}
             Some(name) => match BinSize::parse(name) {
                 Ok(bin) => view.bin = BinChoice::Fixed(bin),
-                Err(_) => problem("bin", format!("`{name}` is not a bin size (second … year); choosing one automatically")),
+                Err(_) => {
+                    problem("bin", format!("`{name}` is not a bin size (second … year); choosing one automatically"))
+                }
             },
         }
         if let Some(text) = get("refresh") {
@@ -299,7 +304,9 @@ fn parse_panels(text: &str) -> (Vec<PanelSpec>, Vec<String>) {
             Some((f, s)) => match s.parse::<u32>() {
                 Ok(n) if (1..=MAX_PANEL_SIZE).contains(&n) => (f, n),
                 _ => {
-                    messages.push(format!("panel `{part}`: size must be 1 to {MAX_PANEL_SIZE}; using {DEFAULT_PANEL_SIZE}"));
+                    messages.push(format!(
+                        "panel `{part}`: size must be 1 to {MAX_PANEL_SIZE}; using {DEFAULT_PANEL_SIZE}"
+                    ));
                     (f, DEFAULT_PANEL_SIZE)
                 }
             },
@@ -364,13 +371,12 @@ mod tests {
         assert_eq!(view.zone, ZoneChoice::Named("Europe/Budapest".parse::<Zone>().expect("a zone")));
         assert_eq!(view.bin, BinChoice::Fixed(BinSize::Hour));
         assert_eq!(view.refresh, None);
-        assert_eq!(view.panels, vec![
-            PanelSpec::new("protocol", None, 10),
-            PanelSpec::new("user.gateway_username", Some("protocol"), 5),
-        ]);
-        let printed: String = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(view.to_query(&AppConfig::default()))
-            .finish();
+        assert_eq!(
+            view.panels,
+            vec![PanelSpec::new("protocol", None, 10), PanelSpec::new("user.gateway_username", Some("protocol"), 5),]
+        );
+        let printed: String =
+            form_urlencoded::Serializer::new(String::new()).extend_pairs(view.to_query(&AppConfig::default())).finish();
         assert_eq!(printed, url);
     }
 

@@ -96,11 +96,16 @@ impl Terms {
         for term in &self.0 {
             match term {
                 Term::Words(wanted) => {
-                    found.extend(words.windows(wanted.len()).filter(|w| w.iter().map(|(_, f)| f).eq(wanted.iter())).map(
-                        |w| w[0].0.start..w[w.len() - 1].0.end,
-                    ));
+                    found.extend(
+                        words
+                            .windows(wanted.len())
+                            .filter(|w| w.iter().map(|(_, f)| f).eq(wanted.iter()))
+                            .map(|w| w[0].0.start..w[w.len() - 1].0.end),
+                    );
                 }
-                Term::Literal(literal) => found.extend(text.match_indices(literal.as_str()).map(|(i, m)| i..i + m.len())),
+                Term::Literal(literal) => {
+                    found.extend(text.match_indices(literal.as_str()).map(|(i, m)| i..i + m.len()))
+                }
                 Term::Pattern(pattern) => {
                     let glob = Glob::new(pattern);
                     let in_words: Vec<Range<usize>> =

@@ -115,8 +115,13 @@ fn every_suggested_query_parses_and_a_validator_suggestion_validates_clean() {
         for diagnostic in with_examples {
             for example in diagnostic.kind.examples() {
                 suggested += 1;
-                assert!(diagnostic.message.contains(&example), "`{query}`: the message names `{example}`: {}", diagnostic.message);
-                let parsed = parse(&example).unwrap_or_else(|e| panic!("`{query}` suggests `{example}`, which fails: {e}"));
+                assert!(
+                    diagnostic.message.contains(&example),
+                    "`{query}`: the message names `{example}`: {}",
+                    diagnostic.message
+                );
+                let parsed =
+                    parse(&example).unwrap_or_else(|e| panic!("`{query}` suggests `{example}`, which fails: {e}"));
                 if !matches!(diagnostic.kind, DiagnosticKind::Syntax(_)) {
                     let findings = check(&example, schema);
                     assert!(findings.is_empty(), "`{query}` suggests `{example}`, which draws {findings:?}");
@@ -146,9 +151,15 @@ fn positions_name_the_line_in_multi_line_queries() {
 #[test]
 fn a_content_search_takes_words_and_the_content_field_only() {
     let errors = |query: &str| -> Vec<String> {
-        check(query, Schema::content()).into_iter().filter(|d| d.severity == Severity::Error).map(|d| d.message).collect()
+        check(query, Schema::content())
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.message)
+            .collect()
     };
-    for fine in ["sudo", "\"rm -rf\"", "content:?dmin*", "cat AND shadow", "sudo NOT ls", "content:(wget rsync)", "李伟"] {
+    for fine in
+        ["sudo", "\"rm -rf\"", "content:?dmin*", "cat AND shadow", "sudo NOT ls", "content:(wget rsync)", "李伟"]
+    {
         assert_eq!(errors(fine), Vec::<String>::new(), "{fine}");
     }
     // Session and event properties are not recorded content.
