@@ -10,12 +10,14 @@ use serde_json::json;
 use sps_dashboard::charts::palette::ChartTheme;
 use sps_dashboard::charts::timeline::{Sample, Timeline};
 use sps_dashboard::components::sessions::pager::Pager;
-use sps_dashboard::components::sessions::safe_text::{highlighted, SafeText};
+use sps_dashboard::components::sessions::safe_text::{clipped_marked, highlighted, SafeText};
 use sps_dashboard::components::sessions::table::{CellFilter, Row, SessionsTable};
 use sps_dashboard::components::sessions::timeline::{draw_timeline, EventsTimeline};
 use sps_dashboard::state::search::{default_columns, Paging, SearchState, Sort};
+use sps_dashboard::state::session_view::opened_from;
 use sps_dashboard::state::view::ZoneChoice;
 use sps_dashboard::text::highlight::highlight;
+use sps_dashboard::text::terms::Terms;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
@@ -85,6 +87,29 @@ async fn matched_patterns_are_marked_as_text() {
     root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn the_words_of_a_content_search_are_marked_as_text() {
+    let root = host(600);
+    let terms = Terms::parse(r#"content:"<script>" OR sudo OR ?dmin*"#);
+    let cut_terms = terms.clone();
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <p class="detail"><SafeText text=HOSTILE marks=terms.clone() /></p>
+            <p class="row">{clipped_marked("Admin@db:~# sudo\u{1b}[31m -i; sudo tail", &cut_terms, 20)}</p>
+        }
+    });
+    settle().await;
+    // As SPS's full-text search matches it: the word `script`, in both tags.
+    assert_eq!(texts(&root, ".detail mark"), vec!["script", "script", "sudo"]);
+    assert!(root.query_selector("script, img").expect("selector").is_none(), "marked markup stays text");
+    assert_eq!(texts(&root, ".detail .ctl").len(), 5, "markers are kept");
+    // Cut to 20 characters: the escape sequence is a marker, the second `sudo` is past the cut.
+    assert_eq!(texts(&root, ".row mark"), vec!["Admin", "sudo"]);
+    assert_eq!(texts(&root, ".row .ctl"), vec!["⟨ESC⟩[31m"]);
+    assert_eq!(texts(&root, ".row .clipped"), vec![" … +14 chars"]);
+    root.remove();
+}
+
 fn rows() -> Vec<Row> {
     vec![
         Row {
@@ -111,7 +136,7 @@ async fn the_sessions_table_sorts_filters_and_opens() {
     let _mounted = mount_to(root.clone(), move || {
         view! {
             <SessionsTable rows=rows() columns=default_columns() sort=SearchState::default().sort tz=sps_dashboard::zone::Zone::UTC
-                zone=ZoneChoice::Browser
+                link=opened_from(ZoneChoice::Browser, "sudo AND NOT ls")
                 on_sort=Callback::new(move |s| sorted.update(|v| v.push(s)))
                 on_filter=Callback::new(move |f| filtered.update(|v| v.push(f)))
                 on_open=Callback::new(move |id| opened.update(|v| v.push(id))) />
@@ -149,7 +174,8 @@ async fn the_sessions_table_sorts_filters_and_opens() {
         .expect("selector")
         .expect("link")
         .get_attribute("href");
-    assert_eq!(href.as_deref(), Some("/sessions/svc%2Fodd%20id%231"));
+    // Opened from a content search, the session's events are filtered by its words.
+    assert_eq!(href.as_deref(), Some("/sessions/svc%2Fodd%20id%231?q=content%3Asudo"));
     root.remove();
 }
 

@@ -252,3 +252,58 @@ async fn the_sims_appliance_shapes_reach_the_app_as_it_reads_them() {
     let refused = decode::<SessionsResponse>(send(&app, &bad, Some(&cookie)).await);
     assert!(matches!(&refused, Err(ApiError::InvalidQuery(m)) if !m.contains('{')), "{refused:?}");
 }
+
+/// Sum of a stats answer's counts.
+fn counted(answer: &StatsResponse) -> u64 {
+    answer.items.iter().map(|i| i.count).sum()
+}
+
+#[tokio::test]
+async fn the_overviews_requests_with_a_content_search_are_answered_and_lead_to_its_events() {
+    use sps_dashboard::state::config::AppConfig;
+    use sps_dashboard::state::content::events_filter;
+    use sps_dashboard::state::requests::{histogram_params, stats_params};
+    use sps_dashboard::state::view::{PanelSpec, ViewState};
+
+    let app = sim();
+    let cookie = logged_in(&app).await;
+    let end = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap();
+    let start = end - chrono::Duration::days(7);
+    let plain = ViewState::defaults(&AppConfig::default());
+    let searched = ViewState { content: "restart".into(), ..plain.clone() };
+    let spec = PanelSpec::new("protocol", None, 10);
+    let stats = |view: &ViewState| request::stats(&stats_params(view, &spec, start, end).expect("checked"));
+    let all: StatsResponse = decode(send(&app, &stats(&plain), Some(&cookie)).await).expect("stats");
+    let narrowed: StatsResponse =
+        decode(send(&app, &stats(&searched), Some(&cookie)).await).expect("stats with content");
+    assert!(
+        0 < counted(&narrowed) && counted(&narrowed) < counted(&all),
+        "{} of {}",
+        counted(&narrowed),
+        counted(&all)
+    );
+    // The histogram of the same view is answered: it never carries the content search.
+    let histogram = request::histogram(&histogram_params(&searched.q, BinSize::Day, start, end).expect("checked"));
+    let answered = decode::<HistogramResponse>(send(&app, &histogram, Some(&cookie)).await);
+    assert!(answered.is_ok(), "{answered:?}");
+
+    // One matching session, and its events under the filter a content search opens it with.
+    let first = StatsParams {
+        field: "recording.content_reference_id".into(),
+        size: Some(1),
+        content: Some("restart".into()),
+        ..Default::default()
+    };
+    let first: StatsResponse = decode(send(&app, &request::stats(&first), Some(&cookie)).await).expect("stats");
+    let q = format!("recording.content_reference_id:{}", first.items[0].value);
+    let listed: SessionsResponse = decode(
+        send(&app, &request::sessions(&SessionsParams { q: Some(q), ..Default::default() }), Some(&cookie)).await,
+    )
+    .expect("list");
+    let filter = events_filter(&searched.content).expect("a filter");
+    let params = EventsParams { q: Some(filter), ..Default::default() };
+    let events: EventsResponse =
+        decode(send(&app, &request::events(&listed.items[0].key, &params), Some(&cookie)).await).expect("events");
+    assert!(!events.items.is_empty());
+    assert!(events.items.iter().all(|e| e.content.as_deref().is_some_and(|c| c.to_lowercase().contains("restart"))));
+}

@@ -52,8 +52,14 @@ fn query_of(request: &ApiRequest) -> Option<&str> {
 
 impl Refusal {
     /// The refusal an answer to `request` amounts to, if it refused the request's query.
+    /// A request that also carries a content search is no evidence against its `q`:
+    /// SPS's refusal may be of either (the histogram, which never takes `content`,
+    /// tells about the query on its own).
     pub fn of(request: &ApiRequest, error: &ApiError) -> Option<Refusal> {
         let ApiError::InvalidQuery(message) = error else { return None };
+        if request.query.iter().any(|(k, v)| k == "content" && !v.trim().is_empty()) {
+            return None;
+        }
         let query = query_of(request)?.to_owned();
         Some(Refusal { scope: Scope::of(request), query, message: message.clone() })
     }
@@ -102,5 +108,20 @@ mod tests {
         assert_eq!(Refusal::of(&stats, &ApiError::SearchUnavailable("down".into())), None);
         let no_query = request::stats(&StatsParams { field: "protocol".into(), ..Default::default() });
         assert_eq!(Refusal::of(&no_query, &refused), None);
+    }
+
+    #[test]
+    fn a_refusal_of_a_request_with_a_content_search_blames_neither_bar() {
+        let both = request::stats(&StatsParams {
+            field: "protocol".into(),
+            q: Some("protocol:ssh".into()),
+            content: Some("sudo".into()),
+            ..Default::default()
+        });
+        let refused = ApiError::InvalidQuery("Invalid query".into());
+        assert_eq!(Refusal::of(&both, &refused), None, "SPS may have refused the content search");
+        // Its good answer still shows that SPS accepts its query.
+        let earlier = Refusal { scope: Scope::Sessions, query: "protocol:ssh".into(), message: "no".into() };
+        assert!(earlier.cleared_by(&both));
     }
 }

@@ -1,13 +1,13 @@
 //! The session histogram panel: started per bin as bars, active as a line.
 //! Hovering shows a bin's numbers, dragging across zooms the time range, and
-//! clicking a bar opens the session search for that bin.
+//! clicking a bar opens the session search for that bin. SPS's histogram cannot
+//! search recorded content: with a content search the panel says it is not narrowed
+//! by it (and never sends it).
 
 use chrono::{DateTime, Utc};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
-use sps_api::HistogramParams;
-use sps_query::Schema;
 use web_sys::MouseEvent;
 
 use crate::api::{ApiClient, ApiError};
@@ -24,7 +24,7 @@ use crate::format;
 use crate::paths::browser::{Go, Navigator};
 use crate::paths::{with_query, SESSIONS};
 use crate::state::config::AppConfig;
-use crate::state::query::query_error;
+use crate::state::requests::histogram_params;
 use crate::state::time_range::{iso, TimeRange};
 use crate::state::url::ViewCtl;
 use crate::theme::use_theme;
@@ -48,26 +48,14 @@ pub fn HistogramPanel() -> impl IntoView {
     let data = use_panel_data(move || {
         auth.track();
         let (BinDecision { bin, .. }, start, end, q) = decision.get();
-        let params = HistogramParams {
-            q: Some(q),
-            // The reference page calls `field` mandatory although buckets do not split by it.
-            field: Some("protocol".into()),
-            bin_size: Some(bin),
-            start: Some(iso(start)),
-            end: Some(iso(end)),
-            ..Default::default()
-        };
         // Started here, in the resource's scope, so a newer run aborts it.
-        let problem = params.q.as_deref().and_then(|q| query_error(q, Schema::sessions()));
-        let request = problem.is_none().then(|| client.histogram(&params));
+        let request = histogram_params(&q, bin, start, end).map(|params| client.histogram(&params));
         async move {
-            match (request, problem) {
-                (Some(request), _) => request
+            match request {
+                Ok(request) => request
                     .await
                     .map(|answer| Histogram::from_buckets(&answer.body.buckets, answer.meta.bin_size.as_deref(), bin)),
-                (None, problem) => {
-                    Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default())))
-                }
+                Err(not_sent) => Err(ApiError::InvalidQuery(not_sent.to_string())),
             }
         }
     });
@@ -78,6 +66,15 @@ pub fn HistogramPanel() -> impl IntoView {
             .with(|d| d.0.note.clone())
             .or(answered)
             .map(|n| view! { <p class="note histogram-note" role="note">{n}</p> })
+    };
+    let content_note = move || {
+        ctl.view.with(|v| !v.content.trim().is_empty()).then(|| {
+            view! {
+                <p class="note content-note" role="note">
+                    "Not narrowed by content: SPS's histogram cannot search recorded content, so it counts every session of the query and time range."
+                </p>
+            }
+        })
     };
     let body =
         panel_body(data, "the session histogram", Histogram::is_empty, "No sessions in this time range.", |model| {
@@ -98,6 +95,7 @@ pub fn HistogramPanel() -> impl IntoView {
                     <li><span class="swatch swatch-line"></span>"active"</li>
                 </ul>
             </header>
+            {content_note}
             {note}
             {body}
         </section>
@@ -160,13 +158,17 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     };
     let open_bin = move |i: usize| {
         let Some((start, end)) = model.with_untracked(|m| m.bins.get(i).map(|b| (b.start, b.end))) else { return };
-        let q = ctl.view.get_untracked().q;
+        let view = ctl.view.get_untracked();
         let mut pairs = Vec::new();
-        if !q.is_empty() {
-            pairs.push(("q".to_owned(), q));
+        if !view.q.is_empty() {
+            pairs.push(("q".to_owned(), view.q.clone()));
         }
         pairs.push(("start".to_owned(), iso(start)));
         pairs.push(("end".to_owned(), iso(end)));
+        // The sessions page keeps it, for the sessions opened from there.
+        if !view.content.is_empty() {
+            pairs.push(("content".to_owned(), view.content.clone()));
+        }
         navigator.go(&with_query(SESSIONS, &pairs), Go::Open);
     };
     let on_down = move |ev: MouseEvent| set_drag.set(Some((x_of(&ev), x_of(&ev))));

@@ -4,6 +4,7 @@
 pub mod chart_export;
 pub mod chart_table;
 pub mod composer;
+pub mod content_search;
 pub mod header;
 pub mod histogram_panel;
 pub mod kiosk_bar;

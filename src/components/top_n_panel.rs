@@ -1,8 +1,9 @@
 //! A dashboard panel with the top values of one session field, editable and
-//! removable; clicking a value narrows the page's query.
+//! removable; clicking a value narrows the page's query. With a content search it
+//! counts only sessions whose recorded content matches, and says that SPS stops at
+//! the first 3,000 of them.
 
 use leptos::prelude::*;
-use sps_api::StatsParams;
 use sps_query::builder::{add_clause, and, exclude_clause, term};
 use sps_query::Schema;
 
@@ -13,8 +14,9 @@ use crate::components::panel_data::use_panel_data;
 use crate::components::refresh::Refresher;
 use crate::components::shell::use_display;
 use crate::components::top_n_chart::{TopNChart, ValueFilter};
-use crate::state::query::query_error;
-use crate::state::time_range::iso;
+use crate::format;
+use crate::state::content::MATCH_CAP;
+use crate::state::requests::stats_params;
 use crate::state::url::ViewCtl;
 use crate::state::view::{PanelSpec, MAX_PANEL_SIZE};
 
@@ -38,28 +40,25 @@ pub fn TopNPanel(
         auth.track();
         let view = ctl.view.get();
         let (start, end) = view.range.resolve(refresher.now.get());
-        let params = StatsParams {
-            field: request_spec.field.clone(),
-            sub_fields: request_spec.sub_field.clone(),
-            size: Some(request_spec.size),
-            q: Some(view.q.clone()),
-            start: Some(iso(start)),
-            end: Some(iso(end)),
-            content: None,
-        };
-        // Never send a query that does not parse. The request starts here, in the
-        // resource's scope, so a newer run aborts it.
-        let problem = params.q.as_deref().and_then(|q| query_error(q, Schema::sessions()));
-        let request = problem.is_none().then(|| client.stats(&params));
+        // Never send a query or content search that does not parse. The request
+        // starts here, in the resource's scope, so a newer run aborts it.
+        let request = stats_params(&view, &request_spec, start, end).map(|params| client.stats(&params));
         async move {
-            match (request, problem) {
-                (Some(request), _) => request.await.map(|answer| TopN::from_stats(&answer)),
-                (None, problem) => {
-                    Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default())))
-                }
+            match request {
+                Ok(request) => request.await.map(|answer| TopN::from_stats(&answer)),
+                Err(not_sent) => Err(ApiError::InvalidQuery(not_sent.to_string())),
             }
         }
     });
+    let content_note = move || {
+        ctl.view.with(|v| !v.content.trim().is_empty()).then(|| {
+            view! {
+                <p class="note content-note" role="note">
+                    {format!("Content search: SPS counts only the first {} matching sessions.", format::count(u64::from(MATCH_CAP)))}
+                </p>
+            }
+        })
+    };
 
     let field = spec.field.clone();
     let sub_field = spec.sub_field.clone();
@@ -113,6 +112,7 @@ pub fn TopNPanel(
                 </Show>
             </header>
             {move || editing.get().then(|| view! { <PanelEditor spec=spec.clone() on_done=edited /> })}
+            {content_note}
             {body}
         </section>
     }

@@ -27,7 +27,7 @@ use crate::state::search::{
     active_query, basis, default_columns, narrowed, resolve, unreadable_note, Basis, Paging, SearchState, Sort,
     COLUMNS, KEYS, PAGE_SIZES,
 };
-use crate::state::session_view::session_href;
+use crate::state::session_view::{opened_from, session_link};
 use crate::state::time_range::iso;
 use crate::state::url::ViewCtl;
 use crate::state::view::Problem;
@@ -175,7 +175,7 @@ pub fn Sessions() -> impl IntoView {
         }
     });
     let on_open = Callback::new(move |id: String| {
-        let zone = ctl.view.with_untracked(|v| v.zone);
+        let link = ctl.view.with_untracked(|v| opened_from(v.zone, &v.content));
         if let Some(listed) = list.value.get_untracked() {
             let nav = ResultNav {
                 ids: listed.rows.iter().map(|r| r.id.clone()).collect(),
@@ -189,7 +189,7 @@ pub fn Sessions() -> impl IntoView {
                 let _ = storage.set_item(STORAGE_KEY, &nav.to_json());
             }
         }
-        navigator.go(&session_href(&id, zone, None), Go::Open);
+        navigator.go(&session_link(&id, &link), Go::Open);
     });
 
     let problems = move || {
@@ -232,6 +232,16 @@ pub fn Sessions() -> impl IntoView {
             .into_any()
         })
     };
+    // `/api/audit/sessions` has no `content` parameter (API-NOTES.md): the list cannot
+    // be narrowed by it, so say so instead of implying it was.
+    let content_note = move || {
+        ctl.view.with(|v| !v.content.trim().is_empty()).then(|| view! {
+            <p class="note content-note" role="note">
+                "The content search is not applied to this list: SPS's session search cannot search recorded content. "
+                "A session opened from here shows the events it finds, its words marked."
+            </p>
+        })
+    };
     let window_note = move || {
         paging
             .get()
@@ -240,7 +250,7 @@ pub fn Sessions() -> impl IntoView {
     };
     let table = move || {
         let tz = ctl.zone.get();
-        let zone = ctl.view.with(|v| v.zone);
+        let link = ctl.view.with(|v| opened_from(v.zone, &v.content));
         match (list.value.get(), list.error.get()) {
             (None, Some(ApiError::Unauthenticated)) => {
                 view! { <Empty message="Log in to SPS to search sessions." /> }.into_any()
@@ -265,7 +275,7 @@ pub fn Sessions() -> impl IntoView {
                     let state = search.get();
                     view! {
                         <SessionsTable rows=listed.rows.clone() columns=state.columns.clone() sort=state.sort.clone()
-                            tz zone on_sort on_filter on_open />
+                            tz link on_sort on_filter on_open />
                     }
                     .into_any()
                 };
@@ -311,6 +321,7 @@ pub fn Sessions() -> impl IntoView {
                 <CsvExport rows columns=Signal::derive(move || search.with(|s| s.columns.clone())) tz=ctl.zone
                     params=export_params total />
             </div>
+            {content_note}
             {window_note}
             {table}
         </section>

@@ -2,10 +2,12 @@
 //! view is a link, back/forward work and a reload restores it.
 
 pub mod config;
+pub mod content;
 pub mod display;
 pub mod query;
 pub mod record_pages;
 pub mod refresh;
+pub mod requests;
 pub mod result_nav;
 pub mod search;
 pub mod session_detail;

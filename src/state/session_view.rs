@@ -12,6 +12,7 @@
 use sps_api::EventType;
 use sps_query::builder::{add_clause, any_of};
 
+use crate::state::content::events_filter;
 use crate::state::view::{Problem, ZoneChoice, MAX_QUERY_BYTES};
 use crate::zone::Zone;
 
@@ -132,7 +133,19 @@ impl SessionView {
 /// The link to a session's page (the id percent-encoded as one path segment),
 /// keeping a named display zone.
 pub fn session_href(id: &str, zone: ZoneChoice, event: Option<u64>) -> String {
-    let view = SessionView { zone, event, alerts_page: 1, ..SessionView::default() };
+    session_link(id, &SessionView { zone, event, alerts_page: 1, ..SessionView::default() })
+}
+
+/// The session page a view of sessions opens: its display zone, and with a content
+/// search the events that search found (the filter [`events_filter`] writes, whose
+/// words the page marks).
+pub fn opened_from(zone: ZoneChoice, content: &str) -> SessionView {
+    SessionView { zone, q: events_filter(content).unwrap_or_default(), alerts_page: 1, ..SessionView::default() }
+}
+
+/// The link to a session's page showing `view` (the id one path segment, see
+/// [`crate::paths::session`]).
+pub fn session_link(id: &str, view: &SessionView) -> String {
     crate::paths::with_query(&crate::paths::session(id), &view.to_query())
 }
 
@@ -177,6 +190,15 @@ mod tests {
         assert_eq!(read("q=content%3A(").0.events_query(), None);
         let toggled = read("types=command&event=4").0.toggled(&EventType::Command);
         assert!(toggled.types.is_empty() && toggled.event.is_none());
+    }
+
+    #[test]
+    fn a_session_opened_from_a_content_search_filters_its_events_by_its_words() {
+        let view = opened_from(ZoneChoice::Named(Zone::UTC), "sudo AND NOT ls");
+        assert_eq!(session_link("s1", &view), "/sessions/s1?q=content%3Asudo&tz=UTC");
+        assert_eq!(view.events_query().as_deref(), Some("content:sudo"));
+        assert_eq!(session_link("s1", &opened_from(ZoneChoice::Browser, "")), "/sessions/s1");
+        assert_eq!(session_link("s1", &opened_from(ZoneChoice::Browser, "NOT ls")), "/sessions/s1");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! | key | example | default |
 //! | --- | --- | --- |
 //! | `q` | `protocol:ssh AND NOT verdict:ACCEPT` | empty |
+//! | `content` | `sudo OR "rm -rf"` (a search of the recorded content) | empty |
 //! | `start`, `end` | `now-24h`, `now`, `2026-11-20T08:00:00Z` | config `default_range`, `now` |
 //! | `tz` | `UTC`, `Europe/Budapest`, `browser` | `browser` |
 //! | `bin` | `auto`, `hour` | `auto` |
@@ -24,7 +25,7 @@ use crate::state::refresh::REFRESH_BOUNDS;
 use crate::state::time_range::{TimeExpr, TimeRange};
 use crate::zone::Zone;
 
-/// Longest query accepted from a URL (bytes).
+/// Longest query (and content search) accepted from a URL (bytes).
 pub const MAX_QUERY_BYTES: usize = 10 * 1024;
 /// Most panels a view may hold.
 pub const MAX_PANELS: usize = 24;
@@ -110,6 +111,9 @@ pub fn default_panels() -> Vec<PanelSpec> {
 pub struct ViewState {
     /// The query narrowing every panel.
     pub q: String,
+    /// The content search narrowing the top-N panels (the stats `content`
+    /// parameter; the histogram cannot take it).
+    pub content: String,
     /// The time range.
     pub range: TimeRange,
     /// The display zone.
@@ -139,6 +143,7 @@ impl ViewState {
         let start = TimeExpr::parse(&config.default_range).unwrap_or(TimeExpr::Now { minus_minutes: 24 * 60 });
         ViewState {
             q: String::new(),
+            content: String::new(),
             range: TimeRange { start, end: TimeExpr::NOW },
             zone: ZoneChoice::Browser,
             bin: BinChoice::Auto,
@@ -161,6 +166,16 @@ impl ViewState {
                 problem("q", format!("the query is longer than {} KB and was dropped", MAX_QUERY_BYTES / 1024));
             } else {
                 view.q = q.to_owned();
+            }
+        }
+        if let Some(content) = get("content") {
+            if content.len() > MAX_QUERY_BYTES {
+                problem(
+                    "content",
+                    format!("the content search is longer than {} KB and was dropped", MAX_QUERY_BYTES / 1024),
+                );
+            } else {
+                view.content = content.to_owned();
             }
         }
         if get("start").is_some() || get("end").is_some() {
@@ -219,6 +234,9 @@ impl ViewState {
         let mut put = |k: &str, v: String| pairs.push((k.to_owned(), v));
         if !self.q.is_empty() {
             put("q", self.q.clone());
+        }
+        if !self.content.is_empty() {
+            put("content", self.content.clone());
         }
         if self.range != defaults.range {
             put("start", self.range.start.to_string());
@@ -344,10 +362,11 @@ mod tests {
 
     #[test]
     fn a_full_url_reads_and_prints_back() {
-        let url = "q=protocol%3Assh&start=2026-11-20T08%3A00%3A00Z&end=2026-11-21T08%3A00%3A00Z&tz=Europe%2FBudapest&bin=hour&refresh=off&panels=protocol%3Buser.gateway_username%2Fprotocol%3A5";
+        let url = "q=protocol%3Assh&content=sudo+OR+%22rm+-rf%22&start=2026-11-20T08%3A00%3A00Z&end=2026-11-21T08%3A00%3A00Z&tz=Europe%2FBudapest&bin=hour&refresh=off&panels=protocol%3Buser.gateway_username%2Fprotocol%3A5";
         let (view, problems) = read(url);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(view.q, "protocol:ssh");
+        assert_eq!(view.content, r#"sudo OR "rm -rf""#);
         assert_eq!(view.zone, ZoneChoice::Named("Europe/Budapest".parse::<Zone>().expect("a zone")));
         assert_eq!(view.bin, BinChoice::Fixed(BinSize::Hour));
         assert_eq!(view.refresh, None);
@@ -363,18 +382,18 @@ mod tests {
     #[test]
     fn absurd_parameters_fall_back_with_messages() {
         let (view, problems) = read(&format!(
-            "start=now&end=now-1h&tz=Mars%2FOlympus&bin=fortnight&refresh=1s&panels=nope%3Bprotocol%3A-3%3Bverdict%2Fbogus&q={}",
-            "x".repeat(MAX_QUERY_BYTES + 1)
+            "start=now&end=now-1h&tz=Mars%2FOlympus&bin=fortnight&refresh=1s&panels=nope%3Bprotocol%3A-3%3Bverdict%2Fbogus&q={long}&content={long}",
+            long = "x".repeat(MAX_QUERY_BYTES + 1)
         ));
         let keys: Vec<&str> = problems.iter().map(|p| p.key).collect();
-        assert_eq!(keys, vec!["q", "start", "tz", "bin", "refresh", "panels", "panels", "panels"]);
+        assert_eq!(keys, vec!["q", "content", "start", "tz", "bin", "refresh", "panels", "panels", "panels"]);
         assert_eq!(view.range, TimeRange::last(24 * 60));
         assert_eq!(view.zone, ZoneChoice::Browser);
         assert_eq!(view.bin, BinChoice::Auto);
         assert_eq!(view.refresh, Some(60));
-        assert_eq!(view.q, "");
+        assert_eq!((view.q.as_str(), view.content.as_str()), ("", ""));
         assert_eq!(view.panels, vec![PanelSpec::new("protocol", None, 10), PanelSpec::new("verdict", None, 10)]);
-        assert!(problems[1].message.contains("must be before the end"), "{}", problems[1].message);
+        assert!(problems[2].message.contains("must be before the end"), "{}", problems[2].message);
     }
 
     #[test]
@@ -393,6 +412,19 @@ mod tests {
     }
 
     #[test]
+    fn a_content_search_round_trips_beside_the_query() {
+        let (view, problems) = read("content=%22%3Cscript%3E%22+AND+content%3A%3Fdmin*");
+        assert!(problems.is_empty());
+        assert_eq!((view.q.as_str(), view.content.as_str()), ("", r#""<script>" AND content:?dmin*"#));
+        let printed = view.to_query(&AppConfig::default());
+        assert_eq!(printed, vec![("content".to_string(), view.content.clone())]);
+        assert_eq!(ViewState::from_query(&printed, &AppConfig::default(), now()).0, view);
+        // Without it the link has no `content` key at all.
+        let plain = ViewState { content: String::new(), ..view };
+        assert!(plain.to_query(&AppConfig::default()).is_empty());
+    }
+
+    #[test]
     fn an_empty_panel_list_is_kept_empty() {
         let (view, problems) = read("panels=");
         assert!(problems.is_empty());
@@ -407,6 +439,7 @@ mod tests {
             prop_assert!(view.range.check(now()).is_ok());
             prop_assert!(view.panels.len() <= MAX_PANELS);
             prop_assert!(view.q.len() <= MAX_QUERY_BYTES);
+            prop_assert!(view.content.len() <= MAX_QUERY_BYTES);
             let (again, problems) = ViewState::from_query(&view.to_query(&AppConfig::default()), &AppConfig::default(), now());
             prop_assert!(problems.is_empty(), "{:?}", problems);
             prop_assert_eq!(again, view);
@@ -414,7 +447,7 @@ mod tests {
 
         #[test]
         fn any_pairs_give_a_valid_view(keys in proptest::collection::vec(
-            ("(q|start|end|tz|bin|refresh|panels|kiosk|embed|theme|histogram)", "[a-zA-Z0-9:/;._ -]{0,30}"), 0..8)) {
+            ("(q|content|start|end|tz|bin|refresh|panels|kiosk|embed|theme|histogram)", "[a-zA-Z0-9:/;._ -]{0,30}"), 0..8)) {
             let (view, _) = ViewState::from_query(&keys, &AppConfig::default(), now());
             prop_assert!(view.range.check(now()).is_ok());
             let (again, _) = ViewState::from_query(&view.to_query(&AppConfig::default()), &AppConfig::default(), now());

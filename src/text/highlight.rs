@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::text::regex::Regex;
+use crate::text::safe::{limited, Piece};
 
 /// Longest text searched (characters beyond it are shown, not searched).
 pub const MAX_SEARCHED_BYTES: usize = 64 * 1024;
@@ -70,6 +71,36 @@ pub fn runs(text: &str, ranges: &[Range<usize>]) -> Vec<(String, bool)> {
     out
 }
 
+/// A text cut into plain and marked runs of safe pieces, limited in length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedText {
+    /// The shown runs: their safe pieces, and `true` for a marked one.
+    pub runs: Vec<(Vec<Piece>, bool)>,
+    /// How many characters were left out at the end.
+    pub hidden_chars: usize,
+}
+
+/// `text` with `ranges` marked, as safe pieces (see [`crate::text::safe`]), cut after
+/// about `max_chars` characters as [`limited`] cuts (an escape sequence within a run
+/// is never split).
+pub fn limited_runs(text: &str, ranges: &[Range<usize>], max_chars: usize) -> MarkedText {
+    let mut remaining = max_chars;
+    let mut hidden_chars = 0;
+    let mut out = Vec::new();
+    for (run, marked) in runs(text, ranges) {
+        let chars = run.chars().count();
+        if remaining == 0 {
+            hidden_chars += chars;
+            continue;
+        }
+        let cut = limited(&run, remaining);
+        remaining = remaining.saturating_sub(chars - cut.hidden_chars);
+        hidden_chars += cut.hidden_chars;
+        out.push((cut.pieces, marked));
+    }
+    MarkedText { runs: out, hidden_chars }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +140,27 @@ mod tests {
         assert!(ranges.is_empty(), "beyond the searched part");
         let h = highlight("a\u{202e}<img onerror=alert(1)>", Some("onerror="));
         assert_eq!(h.runs[1], ("onerror=".to_owned(), true));
+    }
+
+    #[test]
+    fn marked_runs_are_safe_pieces_cut_at_the_limit() {
+        let text = "a\u{1b}[31msudo\u{202e} rm -rf /";
+        let m = limited_runs(text, &[6..10, 14..16], 12);
+        let shown: Vec<(String, bool)> = m
+            .runs
+            .iter()
+            .map(|(pieces, marked)| {
+                let t = pieces.iter().map(|p| match p {
+                    Piece::Text(t) => t.clone(),
+                    Piece::Marker { shown, .. } => shown.clone(),
+                });
+                (t.collect(), *marked)
+            })
+            .collect();
+        assert_eq!(shown, [("a⟨ESC⟩[31m".to_owned(), false), ("sudo".to_owned(), true), ("⟨RLO⟩ ".to_owned(), false)]);
+        assert_eq!(m.hidden_chars, text.chars().count() - 12);
+        let all = limited_runs(text, &[], usize::MAX);
+        assert_eq!((all.runs.len(), all.hidden_chars), (1, 0));
     }
 
     #[test]

@@ -9,8 +9,11 @@
 //! - [`regex`]: a small, linear-time regular expression matcher for highlighting
 //!   what a content policy matched (no backtracking, bounded program size).
 //! - [`highlight`]: the ranges of a text a pattern matches, with a literal fallback.
+//! - [`terms`]: the words a content search (or an events filter) looks for, found
+//!   again in an event's text.
 
 pub mod highlight;
 pub mod prompt;
 pub mod regex;
 pub mod safe;
+pub mod terms;

@@ -109,6 +109,13 @@ impl Schema {
         &EVENTS
     }
 
+    /// The `content` parameter of `/api/audit/sessions/stats`: a search of the
+    /// sessions' recorded content, i.e. of their events' `content` only (words without
+    /// a field search it too).
+    pub fn content() -> &'static Schema {
+        &CONTENT
+    }
+
     /// All fields, canonical names only.
     pub fn fields(&self) -> &'static [Field] {
         self.fields
@@ -246,3 +253,10 @@ static EVENT_FIELDS: [Field; 5] = [
 ];
 
 static EVENTS: Schema = Schema::new(&EVENT_FIELDS, &[], &["content"]);
+
+static CONTENT_FIELDS: [Field; 1] = [Field {
+    full_text: true,
+    ..text("content", "The recorded content: commands with their prompt, window titles, screen text")
+}];
+
+static CONTENT: Schema = Schema::new(&CONTENT_FIELDS, &[], &["content"]);

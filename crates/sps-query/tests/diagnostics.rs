@@ -147,3 +147,24 @@ fn positions_name_the_line_in_multi_line_queries() {
     assert_eq!(syntax[0].message, "unclosed quote opened at line 2, column 4");
     assert_eq!(syntax[0].position.to_string(), "line 2, column 4");
 }
+
+#[test]
+fn a_content_search_takes_words_and_the_content_field_only() {
+    let errors = |query: &str| -> Vec<String> {
+        check(query, Schema::content())
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.message)
+            .collect()
+    };
+    for fine in
+        ["sudo", "\"rm -rf\"", "content:?dmin*", "cat AND shadow", "sudo NOT ls", "content:(wget rsync)", "李伟"]
+    {
+        assert_eq!(errors(fine), Vec::<String>::new(), "{fine}");
+    }
+    // Session and event properties are not recorded content.
+    for other in ["channels_id:1", "type:command", "protocol:ssh", "content:>5"] {
+        assert_eq!(errors(other).len(), 1, "{other}: {:?}", errors(other));
+    }
+    assert_eq!(Schema::content().default_fields().map(|f| f.name).collect::<Vec<_>>(), ["content"]);
+}

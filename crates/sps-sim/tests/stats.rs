@@ -233,3 +233,22 @@ async fn list_values_count_once_per_item_and_match_queries_and_sorting() {
     let keys: Vec<&str> = sorted["items"].as_array().unwrap().iter().map(|i| i["key"].as_str().unwrap()).collect();
     assert_eq!(keys, ["c", "a", "b"]);
 }
+
+#[tokio::test]
+async fn a_content_search_counts_its_first_3000_matches_only() {
+    // 3,010 sessions whose content matches, in this order; the last ten are SSH.
+    let sessions: serde_json::Map<String, Value> =
+        (0..3010).map(|i| (format!("s{i:04}"), json!({ "protocol": if i >= 3000 { "SSH" } else { "RDP" } }))).collect();
+    let names: Vec<String> = sessions.keys().cloned().collect();
+    let login: &[&str] = &["Login successful"];
+    let content: Vec<(&str, &[&str])> = names.iter().map(|n| (n.as_str(), login)).collect();
+    let app = app(example_store(sessions.into(), &content));
+    let matched = ok(&app, "/api/audit/sessions/stats?field=protocol&content=login").await;
+    assert_eq!(matched["items"], json!([{"count": 3000, "value": "RDP"}]), "the first 3,000 only");
+    // The cap applies before the query: the SSH sessions are past it.
+    let ssh = ok(&app, "/api/audit/sessions/stats?field=protocol&content=login&q=protocol%3ASSH").await;
+    assert_eq!(ssh["items"], json!([]));
+    // Without a content search every session counts.
+    let all = ok(&app, "/api/audit/sessions/stats?field=protocol").await;
+    assert_eq!(all["items"], json!([{"count": 3000, "value": "RDP"}, {"count": 10, "value": "SSH"}]));
+}

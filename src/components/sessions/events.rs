@@ -1,7 +1,9 @@
 //! A session's events: the events query and type chips, the timeline, and a table
 //! that pages through the API by `limit`/`offset` as it scrolls, with only the
 //! visible rows in the DOM (100,000 events scroll like 100). A row opens its
-//! full text below the table; an alert's link scrolls to its event.
+//! full text below the table; an alert's link scrolls to its event. The words the
+//! filter looks for in `content` (a content search opened the page with them) are
+//! marked in each event's content.
 
 use std::ops::Bound;
 
@@ -18,7 +20,7 @@ use sps_query::Schema;
 use crate::api::{ApiClient, ApiError};
 use crate::charts::timeline::{probe_offsets, Sample, Timeline};
 use crate::components::composer::Composer;
-use crate::components::sessions::safe_text::{clipped, SafeText};
+use crate::components::sessions::safe_text::{clipped, clipped_marked, SafeText};
 use crate::components::sessions::tasks::{Scope, Task};
 use crate::components::sessions::timeline::EventsTimeline;
 use crate::components::status::{Empty, ErrorNotice, Loading};
@@ -29,6 +31,7 @@ use crate::state::session_view::SessionView;
 use crate::state::virtual_list::VirtualList;
 use crate::text::prompt::split;
 use crate::text::safe::has_markers;
+use crate::text::terms::Terms;
 use crate::zone::Zone;
 
 /// Events per request (the API's default page).
@@ -114,6 +117,8 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
         }
         v.events_query()
     });
+    // What to mark in the events' content: the filter's words, as typed.
+    let terms = Memo::new(move |_| view.with(|v| Terms::parse(&v.q)));
     // A login starts the list again (a 401 before it left nothing to show).
     let key = Memo::new(move |_| -> ListKey { (id.get(), sent.get(), reload.get(), auth.logins.get()) });
 
@@ -413,7 +418,7 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
         let cells = move || {
             let tz = tz.get();
             match blocks.with(|b| b.get(i).cloned()) {
-                Some(e) => event_cells(&e, tz, multi_day.get()).into_any(),
+                Some(e) => terms.with(|t| event_cells(&e, tz, multi_day.get(), t)).into_any(),
                 None => view! {
                     <div role="cell" class="ev-loading">{format!("Loading event {}…", format::count(i + 1))}</div>
                 }
@@ -435,7 +440,7 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
     let detail = move || {
         let row = selected.get()?;
         let event = blocks.with(|b| b.get(row).cloned())?;
-        Some(view! { <EventDetail event tz=tz.get() /> })
+        Some(view! { <EventDetail event tz=tz.get() marks=terms.get() /> })
     };
 
     let count_text = move || match total.get() {
@@ -576,7 +581,7 @@ fn type_class(t: Option<&EventType>) -> String {
     }
 }
 
-fn event_cells(e: &SessionEvent, tz: Zone, multi_day: bool) -> impl IntoView {
+fn event_cells(e: &SessionEvent, tz: Zone, multi_day: bool, terms: &Terms) -> impl IntoView {
     let time = event_time(e).map(|t| {
         let local = t.with_timezone(&tz);
         let shown = if multi_day { local.format("%m-%d %H:%M:%S%.3f") } else { local.format("%H:%M:%S%.3f") };
@@ -587,7 +592,7 @@ fn event_cells(e: &SessionEvent, tz: Zone, multi_day: bool) -> impl IntoView {
     let line = split(&content, e.action.as_deref());
     let is_command = matches!(e.event_type, Some(EventType::Command));
     let prompt = line.prompt.filter(|_| is_command || e.event_type.is_none()).map(|p| {
-        view! { <span class="prompt" title="Prompt">{clipped(p, 60)}</span><span class="prompt-sep" aria-hidden="true">"❯"</span> }
+        view! { <span class="prompt" title="Prompt">{clipped_marked(p, terms, 60)}</span><span class="prompt-sep" aria-hidden="true">"❯"</span> }
     });
     let command = if prompt.is_some() { line.command } else { content.as_str() };
     let action = e.action.clone().unwrap_or_default();
@@ -600,13 +605,14 @@ fn event_cells(e: &SessionEvent, tz: Zone, multi_day: bool) -> impl IntoView {
         <div role="cell" class="ev-type"><span class=type_class(t.as_ref())>{t.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_default()}</span></div>
         <div role="cell" class="ev-channel">{e.channels_id.map(|c| c.to_string()).unwrap_or_default()}</div>
         <div role="cell" class="ev-action">{clipped(&action, ROW_CHARS)}</div>
-        <div role="cell" class="ev-content">{prompt}<span class="command">{clipped(command, ROW_CHARS)}</span></div>
+        <div role="cell" class="ev-content">{prompt}<span class="command">{clipped_marked(command, terms, ROW_CHARS)}</span></div>
     }
 }
 
-/// Everything about one event, long text wrapped and cut with "show all".
+/// Everything about one event, long text wrapped and cut with "show all"; `marks`
+/// marked in its content.
 #[component]
-fn EventDetail(event: SessionEvent, tz: Zone) -> impl IntoView {
+fn EventDetail(event: SessionEvent, tz: Zone, marks: Terms) -> impl IntoView {
     let content = event.content.clone().unwrap_or_default();
     let line = split(&content, event.action.as_deref());
     let when = event_time(&event).map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S%.3f %Z").to_string());
@@ -622,10 +628,10 @@ fn EventDetail(event: SessionEvent, tz: Zone) -> impl IntoView {
                 <div class="detail-row"><dt>"Channel"</dt><dd>{event.channels_id.map(|c| c.to_string()).unwrap_or_else(|| "–".into())}</dd></div>
                 <div class="detail-row"><dt>"Action"</dt><dd class="long-text"><SafeText text=event.action.clone().unwrap_or_default() limit=DETAIL_CHARS /></dd></div>
                 {line.prompt.map(|p| view! {
-                    <div class="detail-row"><dt>"Prompt"</dt><dd class="long-text prompt-full"><SafeText text=p.to_owned() limit=DETAIL_CHARS /></dd></div>
+                    <div class="detail-row"><dt>"Prompt"</dt><dd class="long-text prompt-full"><SafeText text=p.to_owned() limit=DETAIL_CHARS marks=marks.clone() /></dd></div>
                 })}
                 <div class="detail-row"><dt>{if line.prompt.is_some() { "Command" } else { "Content" }}</dt>
-                    <dd class="long-text"><SafeText text=line.command.to_owned() limit=DETAIL_CHARS /></dd></div>
+                    <dd class="long-text"><SafeText text=line.command.to_owned() limit=DETAIL_CHARS marks=marks.clone() /></dd></div>
             </dl>
             {marked.then(|| view! {
                 <p class="muted legend-note">"Boxed markers such as ⟨ESC⟩[31m, ⟨CR⟩ or ⟨RLO⟩ stand for control characters, escape sequences and invisible or direction-changing characters in the recording; they are shown, not applied. Hover one for its name."</p>

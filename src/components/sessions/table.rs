@@ -8,8 +8,7 @@ use web_sys::MouseEvent;
 
 use crate::components::sessions::safe_text::clipped;
 use crate::state::search::{cell, display, duration, end_time, filter_values, time, Cell, Column, Kind, Sort};
-use crate::state::session_view::session_href;
-use crate::state::view::ZoneChoice;
+use crate::state::session_view::{session_link, SessionView};
 use crate::zone::Zone;
 
 /// Characters of a text value shown in a cell (the rest is in the session page).
@@ -62,8 +61,8 @@ pub fn SessionsTable(
     sort: Sort,
     /// The display zone.
     tz: Zone,
-    /// The zone choice carried into session links.
-    zone: ZoneChoice,
+    /// What the session links open with (the zone choice, an events filter).
+    link: SessionView,
     /// A heading was clicked.
     on_sort: Callback<Sort>,
     /// A value was clicked.
@@ -103,7 +102,7 @@ pub fn SessionsTable(
         .map(|row| {
             let id = row.id.clone();
             // A plain link (new tabs, copying) needs the path the app is served under.
-            let href = crate::paths::browser::href(&session_href(&row.id, zone, None));
+            let href = crate::paths::browser::href(&session_link(&row.id, &link));
             let active = matches!(cell(&row.body, &ACTIVE), Cell::Flag(true));
             let start = match cell(&row.body, &START) {
                 Cell::Time(t) => Some(t),
