@@ -7,13 +7,9 @@
 //! writes them, so SPS reads what the app checked. Session ids are opaque and are
 //! percent-encoded as one path segment.
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::Value;
 use sps_api::{AlertsParams, EventsParams, HistogramParams, SessionsParams, StatsParams};
-
-/// Characters that stay as they are in a path segment (RFC 3986 "unreserved").
-const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// A GET request relative to the API base (e.g. `/api`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +57,7 @@ fn query_pairs(params: &impl Serialize) -> Vec<(String, String)> {
 }
 
 fn session_path(id: &str, rest: &str) -> String {
-    format!("/audit/sessions/{}{rest}", utf8_percent_encode(id, PATH_SEGMENT))
+    format!("{}{rest}", sps_api::path::session_path(id))
 }
 
 const NO_PARAMS: [(); 0] = [];

@@ -14,8 +14,8 @@ pub const MAX_RECENT: usize = 20;
 pub const MAX_SAVED: usize = 200;
 /// The longest name a saved query may have, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
-/// The longest query kept, in bytes.
-pub const MAX_QUERY_BYTES: usize = 10_000;
+/// The longest query kept, in bytes: the longest a link may carry.
+pub use crate::state::view::MAX_QUERY_BYTES;
 /// The `format` of exported files.
 pub const FORMAT: &str = "sps-dashboard-queries";
 

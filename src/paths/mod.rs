@@ -11,15 +11,10 @@
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-
 /// The overview.
 pub const OVERVIEW: &str = "/";
 /// The session search.
 pub const SESSIONS: &str = "/sessions";
-
-/// What may stay unencoded in one path segment (RFC 3986 unreserved).
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// A page of the app, as the router knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +44,7 @@ impl Route {
 /// The path of one session's page: the id percent-encoded as one segment, so
 /// `/`, `?`, `#` and `..` in an id stay inside it.
 pub fn session(id: &str) -> String {
-    format!("{SESSIONS}/{}", utf8_percent_encode(id, SEGMENT))
+    format!("{SESSIONS}/{}", sps_api::path::segment(id))
 }
 
 /// `path?pairs`, or just `path` without pairs.

@@ -21,6 +21,7 @@ pub mod events;
 pub mod histogram;
 pub mod info;
 pub mod lenient;
+pub mod path;
 pub mod sessions;
 pub mod stats;
 pub mod text;

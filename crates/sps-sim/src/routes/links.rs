@@ -2,17 +2,13 @@
 //! reference pages' alerts sample (`first`, `last`, `next`, `previous`, `null` at
 //! the ends; `?limit=…&offset=…` after the request's other parameters).
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{json, Map, Value};
 
 use crate::store::Page;
 
-/// Characters that stay as they are in a path segment (RFC 3986 "unreserved").
-const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
-
 /// `/api/audit/sessions/<id>` with the id percent-encoded as one segment.
 pub fn session_href(id: &str) -> String {
-    format!("/api/audit/sessions/{}", utf8_percent_encode(id, PATH_SEGMENT))
+    format!("/api{}", sps_api::path::session_path(id))
 }
 
 /// Where a list lives and the parameters its links repeat.
