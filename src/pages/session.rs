@@ -106,10 +106,12 @@ pub fn Session() -> impl IntoView {
         index_note: Signal::derive(move || body.with(|b| b.as_ref().and_then(index_note))),
         reload: reload.into(),
     };
-    let zone = Signal::derive(move || view.with(|v| v.zone));
+    let carried = Signal::derive(move || {
+        view.with(|v| SessionView { zone: v.zone, q: v.q.clone(), alerts_page: 1, ..SessionView::default() })
+    });
 
     view! {
-        <ResultNavBar id zone />
+        <ResultNavBar id carried />
         <div class="page-heading session-heading">
             <h1>"Session"</h1>
             <p class="mono session-id" title="Session id">{id}</p>

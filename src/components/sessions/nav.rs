@@ -11,8 +11,7 @@ use crate::format;
 use crate::paths::browser::{href, Go, Navigator};
 use crate::paths::SESSIONS;
 use crate::state::result_nav::{ResultNav, Step, STORAGE_KEY};
-use crate::state::session_view::session_href;
-use crate::state::view::ZoneChoice;
+use crate::state::session_view::{session_link, SessionView};
 
 fn load() -> Option<ResultNav> {
     ResultNav::from_json(&session_storage()?.get_item(STORAGE_KEY).ok().flatten()?)
@@ -31,9 +30,10 @@ pub fn ResultNavBar(
     /// The session shown.
     #[prop(into)]
     id: Signal<String>,
-    /// The zone choice carried into links.
+    /// What the neighbours open with: the display zone, and the events filter (a
+    /// content search's words stay marked from session to session).
     #[prop(into)]
-    zone: Signal<ZoneChoice>,
+    carried: Signal<SessionView>,
 ) -> impl IntoView {
     let scope = StoredValue::new_local(Scope::here());
     let client = StoredValue::new(expect_context::<ApiClient>());
@@ -48,7 +48,7 @@ pub fn ResultNavBar(
     let task = StoredValue::new_local(None::<Task>);
 
     let open = move |target: String| {
-        navigator.go(&session_href(&target, zone.get_untracked(), None), Go::Open);
+        navigator.go(&session_link(&target, &carried.get_untracked()), Go::Open);
     };
     let step = move |forward: bool| {
         let Some(current) = nav.get_untracked() else { return };

@@ -119,3 +119,17 @@ test('a content search with an error is not applied and says why', async ({ page
   await expect(search).toHaveValue('');
   await expect(page.locator('#content-search-problem')).toBeEmpty();
 });
+
+test('previous and next keep the content search words as the events filter', async ({ page }) => {
+  await openLoggedIn(page, `/sessions?refresh=off&start=now-60d&content=${WORD}&size=10`);
+  await page.locator('.sessions-table tbody tr').nth(1).locator('td').first().click();
+  const filtered = new RegExp(`/sessions/[^?]+\\?q=content%3A${WORD}$`);
+  await expect(page).toHaveURL(filtered);
+  const first = new URL(page.url()).pathname;
+  await page.getByRole('button', { name: 'Next ›' }).click();
+  await expect.poll(() => new URL(page.url()).pathname).not.toBe(first);
+  await expect(page).toHaveURL(filtered);
+  await page.getByRole('button', { name: '‹ Previous' }).click();
+  await expect.poll(() => new URL(page.url()).pathname).toBe(first);
+  await expect(page).toHaveURL(filtered);
+});
