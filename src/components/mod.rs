@@ -13,6 +13,7 @@ pub mod refresh;
 pub mod sessions;
 pub mod shell;
 pub mod shortcuts;
+pub mod stat_tile;
 pub mod status;
 pub mod time_picker;
 pub mod top_n_chart;

@@ -15,7 +15,7 @@ use crate::components::shell::use_display;
 use crate::components::top_n_chart::{TopNChart, ValueFilter};
 use crate::state::time_range::iso;
 use crate::state::url::ViewCtl;
-use crate::state::view::{PanelSpec, MAX_PANEL_SIZE};
+use crate::state::view::{Panel, PanelSpec, MAX_PANEL_SIZE};
 
 /// The panel at `index` of the view's panels.
 #[component]
@@ -88,7 +88,7 @@ pub fn TopNPanel(
         if let Some(new) = new {
             ctl.update(|v| {
                 if let Some(p) = v.panels.get_mut(index) {
-                    *p = new;
+                    *p = Panel::TopN(new);
                 }
             });
         }

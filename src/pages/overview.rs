@@ -8,16 +8,17 @@ use crate::charts::wall::{wall_layout, WallLayout};
 use crate::components::histogram_panel::HistogramPanel;
 use crate::components::kiosk_bar::KioskBar;
 use crate::components::refresh::Refresher;
+use crate::components::stat_tile::StatTile;
 use crate::components::top_n_panel::{PanelEditor, TopNPanel};
 use crate::components::view_toolbar::ViewToolbar;
 use crate::state::url::ViewCtl;
-use crate::state::view::{PanelSpec, DEFAULT_PANEL_SIZE, MAX_PANELS};
+use crate::state::view::{Panel, PanelSpec, DEFAULT_PANEL_SIZE, MAX_PANELS};
 
 /// Space between the wall's histogram and panels, and between panels (CSS pixels).
 const WALL_GAP_PX: f64 = 16.0;
 
-/// The overview page: query, time range, histogram and top-N panels, all in the
-/// URL; on the wall, fitted to the screen.
+/// The overview page: query, time range, histogram and panels (top-N charts, stat
+/// tiles), all in the URL; on the wall, fitted to the screen.
 #[component]
 pub fn Overview() -> impl IntoView {
     let ctl = ViewCtl::provide();
@@ -62,7 +63,7 @@ pub fn Overview() -> impl IntoView {
     let added = move |spec: Option<PanelSpec>| {
         set_adding.set(false);
         if let Some(spec) = spec {
-            ctl.update(|v| v.panels.push(spec));
+            ctl.update(|v| v.panels.push(Panel::TopN(spec)));
         }
     };
 
@@ -87,8 +88,11 @@ pub fn Overview() -> impl IntoView {
                 </div>
             </Show>
             <div class="panel-grid" style:grid-template-columns=columns style:grid-template-rows=rows style:gap=gap>
-                <For each=panels key=|(i, spec)| (*i, spec.clone()) let:((index, spec))>
-                    <TopNPanel index spec />
+                <For each=panels key=|(i, panel)| (*i, panel.clone()) let:((index, panel))>
+                    {match panel {
+                        Panel::TopN(spec) => view! { <TopNPanel index spec /> }.into_any(),
+                        Panel::Stat(spec) => view! { <StatTile index spec /> }.into_any(),
+                    }}
                 </For>
                 <div class="panel panel-add" class:hidden=bare>
                     <Show

@@ -9,6 +9,7 @@ pub mod result_nav;
 pub mod search;
 pub mod session_detail;
 pub mod session_view;
+pub mod stat;
 pub mod time_range;
 #[cfg(target_arch = "wasm32")]
 pub mod url;

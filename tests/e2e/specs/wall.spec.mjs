@@ -230,3 +230,32 @@ test('on the wall, data that cannot be refreshed stays on screen, marked stale, 
   expect(await page.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight)).toBe(true);
   await page.screenshot({ path: `${screenshots}wall-stale.png` });
 });
+
+test('stat tiles show the _count of their query in the range, its trend and level', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const panels = 'stat:sessions:crit=1;stat:active;stat:denied:warn=1:crit=1000000;stat:q=protocol:SSH;protocol';
+  await openLoggedIn(page, `/?kiosk=1&theme=dark&refresh=off&panels=${encodeURIComponent(panels)}`);
+  const tiles = [
+    ['Sessions', '', (n) => (n >= 1 ? 'CRIT' : 'OK')],
+    ['Active sessions', 'active:true', null],
+    ['Denied or failed', 'verdict:(DENY OR REJECT OR FAIL OR AUTH_FAIL)', (n) => (n >= 1 ? 'WARN' : 'OK')],
+    ['protocol:SSH', 'protocol:SSH', null],
+  ];
+  for (const [name, q, level] of tiles) {
+    const tile = page.getByRole('region', { name, exact: true });
+    const body = tile.locator('.stat-body');
+    await expect(body).toHaveAttribute('data-end', /Z$/);
+    const params = new URLSearchParams({ start: await body.getAttribute('data-start'), end: await body.getAttribute('data-end') });
+    if (q) params.set('q', q);
+    // The same question, asked of the sim directly.
+    const answer = await page.request.get(`/api/audit/sessions/_count?${params}`);
+    expect(answer.ok(), name).toBeTruthy();
+    const count = Number((await answer.json()).count);
+    await expect(tile.locator('.stat-number'), name).toHaveText(count.toLocaleString('en-US'));
+    await expect(tile.locator('.stat-trend'), name).toHaveText(/^(▲|▼|=) .* vs the previous 1 d$/);
+    if (level) await expect(tile.locator('.stat-level'), name).toHaveText(level(count));
+    else await expect(tile.locator('.stat-level'), name).toHaveCount(0);
+  }
+  expect(await page.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight)).toBe(true);
+  await page.screenshot({ path: `${screenshots}wall-stat-tiles.png` });
+});
