@@ -19,3 +19,4 @@ pub mod time_picker;
 pub mod top_n_chart;
 pub mod top_n_panel;
 pub mod view_toolbar;
+pub mod views_menu;

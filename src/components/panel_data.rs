@@ -90,7 +90,7 @@ fn track(fetch: Box<dyn Fn() -> Request>, store: Box<dyn Fn(&dyn Any)>, status: 
             let answer = request.await;
             // Report a failure before the round can end with this request.
             if let (Err(e), Some(r)) = (&answer, refresher) {
-                if *e != ApiError::Unauthenticated {
+                if !matches!(e, ApiError::Unauthenticated | ApiError::Cancelled) {
                     r.failed(e.to_string());
                 }
             }
@@ -104,6 +104,8 @@ fn track(fetch: Box<dyn Fn() -> Request>, store: Box<dyn Fn(&dyn Any)>, status: 
         let Some(answer) = answers.get() else { return };
         status.loading.set(false);
         match answer {
+            // A cancelled run was replaced by a newer one, whose answer counts.
+            Err(ApiError::Cancelled) => {}
             Ok(value) => {
                 store(value.as_ref());
                 has_value = true;

@@ -11,6 +11,7 @@ use crate::components::refresh::Refresher;
 use crate::components::stat_tile::StatTile;
 use crate::components::top_n_panel::{PanelEditor, TopNPanel};
 use crate::components::view_toolbar::ViewToolbar;
+use crate::components::views_menu::ViewsMenu;
 use crate::state::url::ViewCtl;
 use crate::state::view::{Panel, PanelSpec, DEFAULT_PANEL_SIZE, MAX_PANELS};
 
@@ -75,6 +76,7 @@ pub fn Overview() -> impl IntoView {
         <Show when=move || !bare() fallback=|| view! { <h1 class="sr-only">"Overview"</h1> }>
             <div class="page-heading">
                 <h1>"Overview"</h1>
+                <ViewsMenu />
                 <button type="button" class="wall-button" title="Full-screen wall display for the SOC"
                     on:click=move |_| ctl.update(|v| v.display.kiosk = true)>"Wall mode"</button>
             </div>

@@ -5,6 +5,7 @@ pub mod display;
 pub mod query;
 pub mod record_pages;
 pub mod refresh;
+pub mod rotation;
 pub mod result_nav;
 pub mod search;
 pub mod session_detail;

@@ -259,3 +259,40 @@ test('stat tiles show the _count of their query in the range, its trend and leve
   expect(await page.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight)).toBe(true);
   await page.screenshot({ path: `${screenshots}wall-stat-tiles.png` });
 });
+
+test('the wall rotates saved views, says which one shows, and pauses on a key', async ({ page }) => {
+  test.setTimeout(60_000);
+  // One view saved through the menu, one imported into storage as a file would be.
+  await openLoggedIn(page, '/?panels=protocol&histogram=off&refresh=off');
+  await page.getByText('Views', { exact: true }).click();
+  await page.getByLabel('Save this view as').fill('protocols');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as “protocols”.' })).toBeVisible();
+  const exported = decodeURIComponent((await page.getByRole('link', { name: 'Export JSON' }).getAttribute('href')).split(',')[1]);
+  expect(JSON.parse(exported).saved).toEqual([{ name: 'protocols', query: 'refresh=off&panels=protocol&histogram=off' }]);
+  await page.evaluate(() => {
+    const store = JSON.parse(localStorage.getItem('sps-dashboard.queries.views'));
+    store.saved.push({ name: 'denied', query: 'refresh=off&panels=stat%3Adenied%3Bverdict' });
+    localStorage.setItem('sps-dashboard.queries.views', JSON.stringify(store));
+  });
+
+  await page.goto('/?kiosk=1&rotate=5s&views=protocols,denied');
+  const status = page.getByLabel('Rotation', { exact: true });
+  await expect(status).toHaveText(/^protocols \(1\/2\) · next in \d s$/);
+  await expect(page).toHaveURL(/panels=protocol&histogram=off&kiosk=1&rotate=5s&views=protocols%2Cdenied$/);
+  await expect(page.getByRole('region', { name: 'protocol', exact: true }).getByRole('img')).toBeVisible();
+  await expect(status).toHaveText(/^denied \(2\/2\)/, { timeout: 8000 });
+  await expect(page.getByRole('region', { name: 'Denied or failed', exact: true }).locator('.stat-number')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Sessions over time' })).toBeVisible();
+  // The requests the old view's panels had running are cancelled, not failed.
+  await expect(page.locator('.kiosk-status')).toHaveText(/^Live · updated/);
+  await expect(page.locator('.kiosk-bar')).not.toHaveClass(/offline/);
+  await page.screenshot({ path: `${screenshots}wall-rotation.png` });
+
+  await page.keyboard.press('p');
+  await expect(status).toHaveText(/^denied \(2\/2\) · rotation paused, press a key to resume$/);
+  await page.waitForTimeout(6000);
+  await expect(status).toHaveText(/^denied \(2\/2\) · rotation paused/);
+  await page.keyboard.press('p');
+  await expect(status).toHaveText(/^protocols \(1\/2\)/, { timeout: 8000 });
+});
