@@ -1,6 +1,7 @@
 //! The "Views" menu: the current view (query, range, panels, …) saved by name in
 //! the browser, opened again, deleted, and moved between browsers as JSON, like
-//! saved queries (it is the saved-query store of the endpoint `views`). The
+//! saved queries (it is the saved-query store of the endpoint `views`; its file
+//! controls are named for views, so they are never mistaken for the queries'). The
 //! wall's rotation (`rotate=…&views=…`) cycles views saved here.
 
 use leptos::prelude::*;
@@ -69,7 +70,9 @@ pub fn ViewsMenu() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             match reading.await.ok().and_then(|v| v.as_string()) {
                 Some(json) => change(&|s| {
-                    s.import(&json, VIEWS_ENDPOINT).map(|n| format!("Imported {} views.", n.saved)).map_err(|e| format!("Not imported: {e}."))
+                    s.import(&json, VIEWS_ENDPOINT)
+                        .map(|n| format!("Imported {} view{}.", n.saved, if n.saved == 1 { "" } else { "s" }))
+                        .map_err(|e| format!("Not imported: {e}."))
                 }),
                 None => message.set(Some((false, "The browser could not read that file.".to_owned()))),
             }
@@ -126,9 +129,9 @@ pub fn ViewsMenu() -> impl IntoView {
                     }.into_any()
                 }}
                 <div class="picker-files">
-                    <a class="button-link" href=export_href download="sps-dashboard-views.json">"Export JSON"</a>
+                    <a class="button-link" href=export_href download="sps-dashboard-views.json">"Export views"</a>
                     <label class="button-link">
-                        "Import JSON"
+                        "Import views"
                         <input type="file" accept=".json,application/json" class="sr-only"
                             on:change:target=move |ev| import(ev.target()) />
                     </label>

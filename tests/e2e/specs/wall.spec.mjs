@@ -262,19 +262,20 @@ test('stat tiles show the _count of their query in the range, its trend and leve
 
 test('the wall rotates saved views, says which one shows, and pauses on a key', async ({ page }) => {
   test.setTimeout(60_000);
-  // One view saved through the menu, one imported into storage as a file would be.
+  // One view saved through the menu, one imported from a file.
   await openLoggedIn(page, '/?panels=protocol&histogram=off&refresh=off');
   await page.getByText('Views', { exact: true }).click();
   await page.getByLabel('Save this view as').fill('protocols');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved as “protocols”.' })).toBeVisible();
-  const exported = decodeURIComponent((await page.getByRole('link', { name: 'Export JSON' }).getAttribute('href')).split(',')[1]);
+  const exported = decodeURIComponent((await page.getByRole('link', { name: 'Export views' }).getAttribute('href')).split(',')[1]);
   expect(JSON.parse(exported).saved).toEqual([{ name: 'protocols', query: 'refresh=off&panels=protocol&histogram=off' }]);
-  await page.evaluate(() => {
-    const store = JSON.parse(localStorage.getItem('sps-dashboard.queries.views'));
-    store.saved.push({ name: 'denied', query: 'refresh=off&panels=stat%3Adenied%3Bverdict' });
-    localStorage.setItem('sps-dashboard.queries.views', JSON.stringify(store));
+  const file = JSON.parse(exported);
+  await page.getByLabel('Import views').setInputFiles({
+    name: 'views.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...file, saved: [{ name: 'denied', query: 'refresh=off&panels=stat%3Adenied%3Bverdict' }] })),
   });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 view.' })).toBeVisible();
 
   await page.goto('/?kiosk=1&rotate=5s&views=protocols,denied');
   const status = page.getByLabel('Rotation', { exact: true });
