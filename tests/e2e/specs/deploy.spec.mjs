@@ -23,7 +23,7 @@ const dist = join(root, 'dist');
 const SUB = '/tools/sps-dashboard';
 const simPort = Number(process.env.E2E_PORT ?? 18089);
 const upstream = `http://127.0.0.1:${simPort}`;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(css|js|wasm)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(css|js|wasm)$/;
 
 const nginxSite = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8');
 const nginxSubpath = readFileSync(join(root, 'deploy/nginx-subpath.conf'), 'utf8');
@@ -369,5 +369,5 @@ test('dist/index.html: no inline script or style, loader in a hashed file, <base
   expect(html).not.toMatch(/<style\b|\sstyle=/);
   const boot = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]{16}\.js)" integrity="sha384-[^"]+"><\/script>/);
   expect(boot).not.toBeNull();
-  expect(readFileSync(join(dist, boot[1]), 'utf8')).toMatch(/module_or_path: new URL\('\.\/sps-dashboard-[0-9a-f]{16}_bg\.wasm', import\.meta\.url\)/);
+  expect(readFileSync(join(dist, boot[1]), 'utf8')).toMatch(/module_or_path: new URL\('\.\/sps-dashboard-[0-9a-f]{8,16}_bg\.wasm', import\.meta\.url\)/);
 });
