@@ -28,7 +28,9 @@ pub fn show_notice() {
         notice.set_class_name("crash-notice");
         notice.set_attribute("role", "alert").ok()?;
         let text = document.create_element("p").ok()?;
-        text.set_text_content(Some("Something broke in the dashboard. Reload the page to continue — your view is kept in the address."));
+        text.set_text_content(Some(
+            "Something broke in the dashboard. Reload the page to continue — your view is kept in the address.",
+        ));
         let reload = document.create_element("a").ok()?;
         reload.set_attribute("href", &href).ok()?;
         reload.set_class_name("crash-reload");

@@ -19,7 +19,11 @@ fn stored_or_preferred() -> Theme {
             let prefers_dark = window
                 .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
                 .is_some_and(|m| m.matches());
-            if prefers_dark { Theme::Dark } else { Theme::Light }
+            if prefers_dark {
+                Theme::Dark
+            } else {
+                Theme::Light
+            }
         }
     }
 }

@@ -54,7 +54,15 @@ fn flush(c: &HtmlCanvasElement) {
 fn stats(mut v: Vec<f64>) -> String {
     v.sort_by(|a, b| a.partial_cmp(b).expect("finite"));
     let q = |p: f64| v[((v.len() - 1) as f64 * p).round() as usize];
-    format!("median {:.3} ms  p10 {:.3}  p90 {:.3}  min {:.3}  max {:.3}  (n={})", q(0.5), q(0.1), q(0.9), v[0], v[v.len() - 1], v.len())
+    format!(
+        "median {:.3} ms  p10 {:.3}  p90 {:.3}  min {:.3}  max {:.3}  (n={})",
+        q(0.5),
+        q(0.1),
+        q(0.9),
+        v[0],
+        v[v.len() - 1],
+        v.len()
+    )
 }
 
 /// Times `draw` alone and `draw` + flush.
@@ -80,7 +88,12 @@ fn bench(name: &str, c: &HtmlCanvasElement, mut draw: impl FnMut()) {
     }
     let dpr = web_sys::window().expect("window").device_pixel_ratio();
     console_log!("BENCH {name} draw       {}", stats(plain));
-    console_log!("BENCH {name} draw+flush {}  [canvas {}x{} backing, dpr {dpr}]", stats(flushed), c.width(), c.height());
+    console_log!(
+        "BENCH {name} draw+flush {}  [canvas {}x{} backing, dpr {dpr}]",
+        stats(flushed),
+        c.width(),
+        c.height()
+    );
 }
 
 /// 1,000 hourly bins from 2026-01-01; the same formula as `tests/bench/peers.html`.

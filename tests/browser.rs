@@ -36,7 +36,15 @@ async fn top_n_chart_mounts_with_table_rows_and_draws() {
 
     assert_eq!(
         texts(&root, "tbody td:first-child"),
-        vec!["alice", "ssh", "other (2 sessions)", "<img src=x onerror=alert(1)>", "rdp", "ssh", "other (1,234 sessions)"]
+        vec![
+            "alice",
+            "ssh",
+            "other (2 sessions)",
+            "<img src=x onerror=alert(1)>",
+            "rdp",
+            "ssh",
+            "other (1,234 sessions)"
+        ]
     );
     assert_eq!(texts(&root, "tbody td.num"), vec!["5", "3", "2", "4", "3", "1", "1,234"]);
     assert_eq!(texts(&root, "thead th"), vec!["user.gateway_username", "count"]);
@@ -118,7 +126,8 @@ async fn clicking_bars_and_table_buttons_reports_filters() {
 
 /// The colour of the backing-store pixel at (`x`, `y`).
 fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> (u8, u8, u8) {
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").expect("context").expect("2d").unchecked_into();
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").expect("context").expect("2d").unchecked_into();
     let data = ctx.get_image_data(x.floor(), y.floor(), 1.0, 1.0).expect("pixel").data();
     (data[0], data[1], data[2])
 }
@@ -137,7 +146,8 @@ fn draw_histogram_is_not_blank() {
     .expect("fixture");
     let model = Histogram::from_buckets(&buckets, None, sps_api::BinSize::Hour);
     let size = DrawSize::on_screen(&canvas, 1.0);
-    let layout = draw_histogram(&canvas, &model, sps_dashboard::zone::Zone::UTC, &ChartTheme::LIGHT, size).expect("draws");
+    let layout =
+        draw_histogram(&canvas, &model, sps_dashboard::zone::Zone::UTC, &ChartTheme::LIGHT, size).expect("draws");
     assert_eq!(layout.bars.len(), 3);
     assert!(colour_count(&canvas) > 3, "not blank");
     // The bars (one path, filled directly on the context) are solid accent; the line

@@ -25,7 +25,8 @@ fn dom_event(constructor: &str, kind: &str, fields: &[(&str, JsValue)]) -> web_s
     for (name, value) in [("bubbles", JsValue::TRUE), ("cancelable", JsValue::TRUE)].iter().chain(fields) {
         js_sys::Reflect::set(&init, &(*name).into(), value).expect("init field");
     }
-    let class: js_sys::Function = js_sys::Reflect::get(&window(), &constructor.into()).expect("constructor").unchecked_into();
+    let class: js_sys::Function =
+        js_sys::Reflect::get(&window(), &constructor.into()).expect("constructor").unchecked_into();
     let args = js_sys::Array::of2(&kind.into(), &init);
     js_sys::Reflect::construct(&class, &args).expect("event").unchecked_into()
 }
@@ -78,7 +79,9 @@ fn mount(initial: &str, suggest: Option<ValueSource>, storage_key: &'static str)
             value.set(q);
         });
         match suggest.clone() {
-            Some(source) => view! { <Composer schema=Schema::sessions() value on_apply suggest=source storage_key /> }.into_any(),
+            Some(source) => {
+                view! { <Composer schema=Schema::sessions() value on_apply suggest=source storage_key /> }.into_any()
+            }
             None => view! { <Composer schema=Schema::sessions() value on_apply storage_key /> }.into_any(),
         }
     });
@@ -130,7 +133,10 @@ async fn a_multi_line_query_names_the_line_and_a_mixed_level_only_warns() {
     let warnings = texts(&m.root, "#query-problems li.problem-warning");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("column 1:"), "{warnings:?}");
-    assert!(warnings[0].contains("For AND before OR, write `(protocol:ssh AND verdict:DENY) OR protocol:rdp`"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("For AND before OR, write `(protocol:ssh AND verdict:DENY) OR protocol:rdp`"),
+        "{warnings:?}"
+    );
     assert!(!texts(&m.root, ".composer-overlay .hl-warning").is_empty());
     assert!(!m.button("Apply").has_attribute("disabled"), "a warning does not block Apply");
 }
@@ -163,7 +169,11 @@ async fn completes_fields_and_values_with_the_keyboard() {
     let values = texts(&m.root, "[role=option] .completion-label");
     assert_eq!(&values[..2], ["SSH", "odd value"], "{values:?}");
     assert!(values.contains(&"TELNET".to_owned()));
-    assert_eq!(values.iter().filter(|v| v.eq_ignore_ascii_case("ssh")).count(), 1, "the schema's SSH is the server's: {values:?}");
+    assert_eq!(
+        values.iter().filter(|v| v.eq_ignore_ascii_case("ssh")).count(),
+        1,
+        "the schema's SSH is the server's: {values:?}"
+    );
     assert_eq!(asked.lock().expect("lock").as_slice(), ["protocol"]);
     press(&input, "ArrowDown").await;
     press(&input, "ArrowDown").await;
@@ -219,12 +229,18 @@ async fn builder_round_trips_and_refuses_what_it_cannot_show() {
     assert!(m.root.query_selector("textarea").expect("selector").is_none());
     let fields: Vec<String> = {
         let list = m.root.query_selector_all(".builder-field").expect("selector");
-        (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into::<HtmlSelectElement>().value()).collect()
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into::<HtmlSelectElement>().value())
+            .collect()
     };
     assert_eq!(fields, ["protocol", "verdict", "duration"]);
     let ops: Vec<String> = {
         let list = m.root.query_selector_all(".builder-op").expect("selector");
-        (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into::<HtmlSelectElement>().value()).collect()
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into::<HtmlSelectElement>().value())
+            .collect()
     };
     assert_eq!(ops, ["one-of", "is-not", "between"]);
     assert_eq!(texts(&m.root, ".builder-preview .mono")[0], text);

@@ -51,7 +51,8 @@ async fn recorded_text_is_text_with_visible_inert_markers() {
     assert!(text.contains("echo '<script>alert(1)</script>'"), "{text}");
     assert!(text.contains("<img src=x onerror=alert(2)>"));
     assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\u{200b}'));
-    let title = root.query_selector(".ctl").expect("selector").expect("marker").get_attribute("title").unwrap_or_default();
+    let title =
+        root.query_selector(".ctl").expect("selector").expect("marker").get_attribute("title").unwrap_or_default();
     assert!(title.contains("ANSI"), "{title}");
     root.remove();
 }
@@ -135,12 +136,19 @@ async fn the_sessions_table_sorts_filters_and_opens() {
     assert_eq!(texts(&root, "tbody tr:first-child td:nth-child(7)"), vec!["root, oracle"]);
     assert_eq!(texts(&root, "tbody tr:first-child td:nth-child(7) button.cell-value"), vec!["root", "oracle"]);
     click(&root, "tbody tr:first-child td:nth-child(7) button.cell-value:last-child");
-    assert_eq!(filtered.get_untracked()[1], CellFilter { field: "user.server_username", value: "oracle".into(), exclude: false });
+    assert_eq!(
+        filtered.get_untracked()[1],
+        CellFilter { field: "user.server_username", value: "oracle".into(), exclude: false }
+    );
     assert!(opened.get_untracked().is_empty(), "a value click does not open the row");
     click(&root, "tbody tr:first-child td:nth-child(1)");
     click(&root, "tbody tr:nth-child(2) a.open-link");
     assert_eq!(opened.get_untracked(), vec!["s1".to_owned(), "svc/odd id#1".to_owned()]);
-    let href = root.query_selector("tbody tr:nth-child(2) a.open-link").expect("selector").expect("link").get_attribute("href");
+    let href = root
+        .query_selector("tbody tr:nth-child(2) a.open-link")
+        .expect("selector")
+        .expect("link")
+        .get_attribute("href");
     assert_eq!(href.as_deref(), Some("/sessions/svc%2Fodd%20id%231"));
     root.remove();
 }
@@ -167,7 +175,8 @@ async fn the_pager_pages_within_the_window() {
 
 fn timeline() -> Timeline {
     let t0 = Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap();
-    let samples = (0..48).map(|i| Sample { offset: i * 2_127, time: t0 + Duration::seconds((i * i * 3) as i64) }).collect();
+    let samples =
+        (0..48).map(|i| Sample { offset: i * 2_127, time: t0 + Duration::seconds((i * i * 3) as i64) }).collect();
     Timeline::new(t0, t0 + Duration::hours(2), 100_000, samples)
 }
 
@@ -178,7 +187,8 @@ fn the_timeline_draws_on_a_hidpi_canvas() {
     canvas.set_attribute("style", "width: 700px; height: 92px; display: block").expect("style");
     root.append_child(&canvas).expect("append");
     let marks = [Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()];
-    let layout = draw_timeline(&canvas, &timeline(), sps_dashboard::zone::Zone::UTC, &marks, None, &ChartTheme::LIGHT).expect("draws");
+    let layout = draw_timeline(&canvas, &timeline(), sps_dashboard::zone::Zone::UTC, &marks, None, &ChartTheme::LIGHT)
+        .expect("draws");
     assert_eq!(canvas.width(), (700.0 * window().device_pixel_ratio()).round() as u32);
     assert!(!layout.bars.is_empty());
     assert_eq!(layout.marks.len(), 1);
@@ -208,7 +218,9 @@ async fn the_mounted_timeline_has_its_table_and_jumps_on_click() {
     init.set_client_x((rect.left() + rect.width() - 8.0) as i32);
     init.set_client_y((rect.top() + 40.0) as i32);
     init.set_bubbles(true);
-    canvas.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event")).expect("dispatch");
+    canvas
+        .dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event"))
+        .expect("dispatch");
     let picked = jumps.get_untracked();
     assert_eq!(picked.len(), 1);
     assert!(picked[0] > 90_000, "a click near the end jumps near the last event: {picked:?}");

@@ -12,9 +12,9 @@ use chrono::{TimeZone, Utc};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 use sps_api::{
-    AlertsParams, AlertsResponse, AuthenticationResponse, BinSize, CountResponse, EventType, EventsParams, EventsResponse,
-    HistogramParams, HistogramResponse, InfoResponse, SessionResponse, SessionsParams, SessionsResponse, StatsParams,
-    StatsResponse,
+    AlertsParams, AlertsResponse, AuthenticationResponse, BinSize, CountResponse, EventType, EventsParams,
+    EventsResponse, HistogramParams, HistogramResponse, InfoResponse, SessionResponse, SessionsParams,
+    SessionsResponse, StatsParams, StatsResponse,
 };
 use sps_dashboard::api::request::{self, ApiRequest};
 use sps_dashboard::api::ApiError;
@@ -29,7 +29,13 @@ const BASE: &str = "/api";
 fn store() -> &'static SessionStore {
     static STORE: OnceLock<SessionStore> = OnceLock::new();
     STORE.get_or_init(|| {
-        let spec = DemoSpec { sessions: 500, seed: 3, days: 7, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(), hostile: false };
+        let spec = DemoSpec {
+            sessions: 500,
+            seed: 3,
+            days: 7,
+            now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(),
+            hostile: false,
+        };
         demo::store(&spec).expect("the demo data indexes")
     })
 }
@@ -142,18 +148,22 @@ async fn events_and_alerts_of_the_huge_session_page() {
     let app = sim();
     let cookie = logged_in(&app).await;
     let page = EventsParams { limit: Some(500), offset: Some(99_800), ..Default::default() };
-    let events: EventsResponse = decode(send(&app, &request::events(HUGE_SESSION_ID, &page), Some(&cookie)).await).unwrap();
+    let events: EventsResponse =
+        decode(send(&app, &request::events(HUGE_SESSION_ID, &page), Some(&cookie)).await).unwrap();
     assert_eq!(events.items.len(), 200);
     assert_eq!(events.meta.match_count, Some(u64::from(HUGE_SESSION_EVENTS)));
     assert_eq!(events.meta.next, None);
     assert!(events.items.iter().all(|e| e.event_type == Some(EventType::Command)));
     let filtered = EventsParams { q: Some("content:rsync".into()), limit: Some(10), ..Default::default() };
-    let rsync: EventsResponse = decode(send(&app, &request::events(HUGE_SESSION_ID, &filtered), Some(&cookie)).await).unwrap();
+    let rsync: EventsResponse =
+        decode(send(&app, &request::events(HUGE_SESSION_ID, &filtered), Some(&cookie)).await).unwrap();
     assert!(rsync.items.iter().all(|e| e.content.as_deref().is_some_and(|c| c.contains("rsync"))));
     assert!(rsync.meta.match_count.is_some_and(|n| n > 10_000));
-    let alerts: AlertsResponse =
-        decode(send(&app, &request::alerts(HUGE_SESSION_ID, &AlertsParams { limit: Some(5), offset: None }), Some(&cookie)).await)
-            .unwrap();
+    let alerts: AlertsResponse = decode(
+        send(&app, &request::alerts(HUGE_SESSION_ID, &AlertsParams { limit: Some(5), offset: None }), Some(&cookie))
+            .await,
+    )
+    .unwrap();
     assert!(alerts.items.len() <= 5);
 }
 
@@ -185,7 +195,8 @@ async fn errors_map_to_the_clients_variants() {
     let stats = request::stats(&StatsParams { field: "protocol".into(), ..Default::default() });
     assert_eq!(decode::<StatsResponse>(send(&app, &stats, None).await), Err(ApiError::Unauthenticated));
     let cookie = logged_in(&app).await;
-    let bad = request::stats(&StatsParams { field: "protocol".into(), start: Some("soon".into()), ..Default::default() });
+    let bad =
+        request::stats(&StatsParams { field: "protocol".into(), start: Some("soon".into()), ..Default::default() });
     assert!(matches!(decode::<StatsResponse>(send(&app, &bad, Some(&cookie)).await), Err(ApiError::InvalidQuery(_))));
     let content = request::histogram(&HistogramParams { content: Some("sudo".into()), ..Default::default() });
     let refused = decode::<HistogramResponse>(send(&app, &content, Some(&cookie)).await);
@@ -203,7 +214,11 @@ async fn the_sims_appliance_shapes_reach_the_app_as_it_reads_them() {
     let app = sim();
     let cookie = logged_in(&app).await;
     // Every session's server user name is a list; the table reads it joined, item by item.
-    let params = SessionsParams { fields: Some("protocol,user.server_username,verdict".into()), limit: Some(500), ..Default::default() };
+    let params = SessionsParams {
+        fields: Some("protocol,user.server_username,verdict".into()),
+        limit: Some(500),
+        ..Default::default()
+    };
     let list: SessionsResponse = decode(send(&app, &request::sessions(&params), Some(&cookie)).await).unwrap();
     assert!(list.unreadable.is_empty());
     let column = sps_dashboard::state::search::column("user.server_username").unwrap();
@@ -219,11 +234,18 @@ async fn the_sims_appliance_shapes_reach_the_app_as_it_reads_them() {
     let count: CountResponse = decode(send(&app, &request::session_count(&ssh), Some(&cookie)).await).unwrap();
     assert!(count.count > 100, "{}", count.count);
     // A graphical session's events: epoch seconds, no match_count; read into the right decade.
-    let rdp = list.items.iter().find(|i| i.body.protocol.as_ref().is_some_and(|p| p.has("rdp")) && i.body.verdict.as_ref().is_some_and(|v| v.has("ACCEPT")));
+    let rdp = list.items.iter().find(|i| {
+        i.body.protocol.as_ref().is_some_and(|p| p.has("rdp"))
+            && i.body.verdict.as_ref().is_some_and(|v| v.has("ACCEPT"))
+    });
     let rdp = rdp.expect("an accepted RDP session");
-    let events: EventsResponse = decode(send(&app, &request::events(&rdp.key, &EventsParams::default()), Some(&cookie)).await).unwrap();
+    let events: EventsResponse =
+        decode(send(&app, &request::events(&rdp.key, &EventsParams::default()), Some(&cookie)).await).unwrap();
     assert!(!events.items.is_empty() && events.meta.match_count.is_none());
-    assert!(events.items.iter().all(|e| e.time.is_some_and(|t| t.as_datetime() > Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap())));
+    assert!(events
+        .items
+        .iter()
+        .all(|e| e.time.is_some_and(|t| t.as_datetime() > Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap())));
     // A refused query: an error body with a type, in words for the app.
     let bad = request::sessions(&SessionsParams { q: Some("nosuchfield:x".into()), ..Default::default() });
     let refused = decode::<SessionsResponse>(send(&app, &bad, Some(&cookie)).await);

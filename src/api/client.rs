@@ -57,12 +57,18 @@ impl ApiClient {
     }
 
     /// `GET /audit/sessions`.
-    pub fn sessions(&self, params: &SessionsParams) -> impl Future<Output = Result<SessionsResponse, ApiError>> + 'static {
+    pub fn sessions(
+        &self,
+        params: &SessionsParams,
+    ) -> impl Future<Output = Result<SessionsResponse, ApiError>> + 'static {
         self.get_json(request::sessions(params))
     }
 
     /// `GET /audit/sessions/_count`.
-    pub fn session_count(&self, params: &SessionsParams) -> impl Future<Output = Result<CountResponse, ApiError>> + 'static {
+    pub fn session_count(
+        &self,
+        params: &SessionsParams,
+    ) -> impl Future<Output = Result<CountResponse, ApiError>> + 'static {
         self.get_json(request::session_count(params))
     }
 
@@ -72,12 +78,20 @@ impl ApiClient {
     }
 
     /// `GET /audit/sessions/<id>/events`.
-    pub fn events(&self, id: &str, params: &EventsParams) -> impl Future<Output = Result<EventsResponse, ApiError>> + 'static {
+    pub fn events(
+        &self,
+        id: &str,
+        params: &EventsParams,
+    ) -> impl Future<Output = Result<EventsResponse, ApiError>> + 'static {
         self.get_json(request::events(id, params))
     }
 
     /// `GET /audit/sessions/<id>/alerts`.
-    pub fn alerts(&self, id: &str, params: &AlertsParams) -> impl Future<Output = Result<AlertsResponse, ApiError>> + 'static {
+    pub fn alerts(
+        &self,
+        id: &str,
+        params: &AlertsParams,
+    ) -> impl Future<Output = Result<AlertsResponse, ApiError>> + 'static {
         self.get_json(request::alerts(id, params))
     }
 
@@ -87,7 +101,10 @@ impl ApiClient {
     }
 
     /// `GET /audit/sessions/histogram`.
-    pub fn histogram(&self, params: &HistogramParams) -> impl Future<Output = Result<HistogramResponse, ApiError>> + 'static {
+    pub fn histogram(
+        &self,
+        params: &HistogramParams,
+    ) -> impl Future<Output = Result<HistogramResponse, ApiError>> + 'static {
         self.get_json(request::histogram(params))
     }
 
@@ -95,8 +112,8 @@ impl ApiClient {
     /// cookie, which the browser stores (the app never sees it).
     pub async fn log_in(&self, user: &str, password: &str) -> Result<(), ApiError> {
         let credentials = STANDARD.encode(format!("{user}:{password}"));
-        let request = Request::get(&request::login().url(&self.base))
-            .header("Authorization", &format!("Basic {credentials}"));
+        let request =
+            Request::get(&request::login().url(&self.base)).header("Authorization", &format!("Basic {credentials}"));
         let response = self.send(request, AbortOnCleanup::register()).await?;
         match response.status() {
             200..=299 => {
@@ -111,7 +128,10 @@ impl ApiClient {
     /// Starts a GET. Called in a reactive scope (a resource's fetcher), the request
     /// is aborted when that scope is cleaned up: the abort hook is registered now,
     /// not when the returned future is first polled (by then no scope is current).
-    fn get_json<T: DeserializeOwned + 'static>(&self, request: ApiRequest) -> impl Future<Output = Result<T, ApiError>> + 'static {
+    fn get_json<T: DeserializeOwned + 'static>(
+        &self,
+        request: ApiRequest,
+    ) -> impl Future<Output = Result<T, ApiError>> + 'static {
         let abort = AbortOnCleanup::register();
         let (client, url) = (self.clone(), request.url(&self.base));
         async move {

@@ -140,7 +140,10 @@ mod tests {
     fn auth_statuses_win_and_text_bodies_are_excerpted() {
         assert_eq!(ApiError::from_response(401, "whatever"), ApiError::Unauthenticated);
         assert_eq!(ApiError::from_response(403, ""), ApiError::Forbidden);
-        assert_eq!(ApiError::from_response(502, ""), ApiError::Http { status: 502, message: "no details given".into() });
+        assert_eq!(
+            ApiError::from_response(502, ""),
+            ApiError::Http { status: 502, message: "no details given".into() }
+        );
         let long = "é".repeat(1000);
         let ApiError::Http { message, .. } = ApiError::from_response(500, &long) else { panic!("not Http") };
         assert_eq!(message.chars().count(), 300);

@@ -78,11 +78,22 @@ mod tests {
 
     #[test]
     fn a_refused_query_is_kept_for_its_query_bar_until_sps_accepts_it() {
-        let stats = request::stats(&StatsParams { field: "protocol".into(), q: Some("protocol:x?y".into()), ..Default::default() });
+        let stats = request::stats(&StatsParams {
+            field: "protocol".into(),
+            q: Some("protocol:x?y".into()),
+            ..Default::default()
+        });
         let refused = ApiError::InvalidQuery("Invalid query: cannot parse".into());
         let r = Refusal::of(&stats, &refused).expect("a refusal");
-        assert_eq!((r.scope, r.query.as_str(), r.message.as_str()), (Scope::Sessions, "protocol:x?y", "Invalid query: cannot parse"));
-        assert!(r.concerns("sessions", " protocol:x?y ") && !r.concerns("events", "protocol:x?y") && !r.concerns("sessions", "x"));
+        assert_eq!(
+            (r.scope, r.query.as_str(), r.message.as_str()),
+            (Scope::Sessions, "protocol:x?y", "Invalid query: cannot parse")
+        );
+        assert!(
+            r.concerns("sessions", " protocol:x?y ")
+                && !r.concerns("events", "protocol:x?y")
+                && !r.concerns("sessions", "x")
+        );
         assert!(r.cleared_by(&stats));
         let events = request::events("s1", &EventsParams { q: Some("protocol:x?y".into()), ..Default::default() });
         assert!(!r.cleared_by(&events), "another query bar");

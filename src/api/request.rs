@@ -136,12 +136,12 @@ mod tests {
 
     #[test]
     fn queries_are_form_encoded() {
-        let p = SessionsParams { q: Some(r#"user.gateway_username:"a b" AND server.ip:10.0.0.1 & x=+"#.into()), ..Default::default() };
+        let p = SessionsParams {
+            q: Some(r#"user.gateway_username:"a b" AND server.ip:10.0.0.1 & x=+"#.into()),
+            ..Default::default()
+        };
         let url = sessions(&p).url("/api/");
-        assert_eq!(
-            url,
-            "/api/audit/sessions?q=user.gateway_username%3A%22a+b%22+AND+server.ip%3A10.0.0.1+%26+x%3D%2B"
-        );
+        assert_eq!(url, "/api/audit/sessions?q=user.gateway_username%3A%22a+b%22+AND+server.ip%3A10.0.0.1+%26+x%3D%2B");
         let back: Vec<(String, String)> =
             form_urlencoded::parse(url.split_once('?').unwrap().1.as_bytes()).into_owned().collect();
         assert_eq!(back, vec![("q".to_string(), p.q.unwrap())]);
@@ -149,9 +149,17 @@ mod tests {
 
     #[test]
     fn queries_go_as_lucene_reads_them() {
-        let p = SessionsParams { q: Some(r#"start_time:2017-01-25T10:00:00Z AND fou:<"2""#.into()), ..Default::default() };
-        assert_eq!(sessions(&p).query, [("q".to_owned(), r"start_time:2017-01-25T10\:00\:00Z AND fou:[* TO 2}".to_owned())]);
-        let p = StatsParams { field: "protocol".into(), content: Some("time:>=2017-01-25T10:00".into()), ..Default::default() };
+        let p =
+            SessionsParams { q: Some(r#"start_time:2017-01-25T10:00:00Z AND fou:<"2""#.into()), ..Default::default() };
+        assert_eq!(
+            sessions(&p).query,
+            [("q".to_owned(), r"start_time:2017-01-25T10\:00\:00Z AND fou:[* TO 2}".to_owned())]
+        );
+        let p = StatsParams {
+            field: "protocol".into(),
+            content: Some("time:>=2017-01-25T10:00".into()),
+            ..Default::default()
+        };
         assert!(stats(&p).query.contains(&("content".to_owned(), "time:[2017-01-25T10:00 TO *]".to_owned())));
     }
 
@@ -166,14 +174,23 @@ mod tests {
         assert_eq!(session("1").path, "/audit/sessions/1");
         assert_eq!(session("a/b?c#d e%").path, "/audit/sessions/a%2Fb%3Fc%23d%20e%25");
         assert_eq!(session("../x").path, "/audit/sessions/..%2Fx");
-        assert_eq!(events("svc/5tmE", &EventsParams { limit: Some(100), ..Default::default() }).url("/api"),
-            "/api/audit/sessions/svc%2F5tmE/events?limit=100");
+        assert_eq!(
+            events("svc/5tmE", &EventsParams { limit: Some(100), ..Default::default() }).url("/api"),
+            "/api/audit/sessions/svc%2F5tmE/events?limit=100"
+        );
         assert_eq!(alerts("αβ", &AlertsParams::default()).path, "/audit/sessions/%CE%B1%CE%B2/alerts");
     }
 
     #[test]
     fn count_drops_paging_and_sorting() {
-        let p = SessionsParams { q: Some("protocol:ssh".into()), sort: Some("-start_time".into()), limit: Some(50), offset: Some(100), fields: Some("protocol".into()), ..Default::default() };
+        let p = SessionsParams {
+            q: Some("protocol:ssh".into()),
+            sort: Some("-start_time".into()),
+            limit: Some(50),
+            offset: Some(100),
+            fields: Some("protocol".into()),
+            ..Default::default()
+        };
         assert_eq!(session_count(&p).url("/api"), "/api/audit/sessions/_count?q=protocol%3Assh");
         assert_eq!(sessions(&p).query.len(), 5);
         assert_eq!(info().url("/api"), "/api/info");

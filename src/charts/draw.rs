@@ -71,18 +71,21 @@ impl DrawSize {
 }
 
 /// Draws a horizontal top-N bar chart and returns its layout (for hit-testing).
-pub fn draw_top_n(canvas: &HtmlCanvasElement, model: &TopN, theme: &ChartTheme, size: DrawSize) -> Result<TopNLayout, DrawError> {
+pub fn draw_top_n(
+    canvas: &HtmlCanvasElement,
+    model: &TopN,
+    theme: &ChartTheme,
+    size: DrawSize,
+) -> Result<TopNLayout, DrawError> {
     size.fit(canvas);
     let DrawSize { width: css_w, height: css_h, ratio } = size;
     let layout = TopNLayout::new(model, css_w, css_h);
     let root = CanvasBackend::with_canvas_object(canvas.clone()).ok_or(DrawError::NoContext)?.into_drawing_area();
     let px = |v: f64| (v * ratio).round() as i32;
-    let font = |c: Rgb, h: HPos, v: VPos| {
-        TextStyle {
-            font: ("sans-serif", FONT_PX * ratio).into_font(),
-            color: color(c).to_backend_color(),
-            pos: Pos::new(h, v),
-        }
+    let font = |c: Rgb, h: HPos, v: VPos| TextStyle {
+        font: ("sans-serif", FONT_PX * ratio).into_font(),
+        color: color(c).to_backend_color(),
+        pos: Pos::new(h, v),
     };
     let line_width = ratio.round().max(1.0) as u32;
 
@@ -150,8 +153,7 @@ pub fn draw_histogram(
         let tick = [(px(*x), px(plot.y + plot.h)), (px(*x), px(plot.y + plot.h + 4.0))];
         root.draw(&PathElement::new(tick, color(theme.muted).stroke_width(thin))).map_err(backend_error)?;
         let at = (px(*x), px(plot.y + plot.h + 6.0));
-        root.draw(&Text::new(label.as_str(), at, font(theme.muted, HPos::Center, VPos::Top)))
-            .map_err(backend_error)?;
+        root.draw(&Text::new(label.as_str(), at, font(theme.muted, HPos::Center, VPos::Top))).map_err(backend_error)?;
     }
     let bars = layout.bars.iter().map(|r| [px(r.x), px(r.y), px(r.x + r.w).max(px(r.x) + 1), px(r.y + r.h)]);
     fill_rects(canvas, bars, theme.accent)?;

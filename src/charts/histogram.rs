@@ -65,8 +65,13 @@ impl Histogram {
 
     /// Said when the answer's bins are not the size that was asked for.
     pub fn width_note(&self) -> Option<String> {
-        (self.width != Width::Unit(self.asked))
-            .then(|| format!("SPS answered per {}, not per {} as asked: the chart shows what it answered.", self.per(), self.asked))
+        (self.width != Width::Unit(self.asked)).then(|| {
+            format!(
+                "SPS answered per {}, not per {} as asked: the chart shows what it answered.",
+                self.per(),
+                self.asked
+            )
+        })
     }
 
     /// No session started or active in any bin.
@@ -112,7 +117,11 @@ impl Histogram {
     pub fn range_label(&self, bin: &HistBin, tz: Zone) -> String {
         let (start, end) = (bin.start.with_timezone(&tz), bin.end.with_timezone(&tz));
         let end_format = if start.date_naive() == end.date_naive() {
-            if self.width.below_a_minute() { "%H:%M:%S" } else { "%H:%M" }
+            if self.width.below_a_minute() {
+                "%H:%M:%S"
+            } else {
+                "%H:%M"
+            }
         } else {
             self.time_format()
         };
@@ -161,7 +170,9 @@ impl HistogramLayout {
             w: (width - label_w - PAD_PX).max(1.0),
             h: (height - AXIS_PX - PAD_PX).max(1.0),
         };
-        let (t0, t1) = h.extent().map_or((0, 1), |(a, b)| (a.timestamp_millis(), b.timestamp_millis().max(a.timestamp_millis() + 1)));
+        let (t0, t1) = h
+            .extent()
+            .map_or((0, 1), |(a, b)| (a.timestamp_millis(), b.timestamp_millis().max(a.timestamp_millis() + 1)));
         let x_of = |t: DateTime<Utc>| plot.x + plot.w * (t.timestamp_millis() - t0) as f64 / (t1 - t0) as f64;
         let y_of = |v: u64| plot.y + plot.h * (1.0 - v as f64 / y_max);
         let bars = h
@@ -175,8 +186,7 @@ impl HistogramLayout {
                 Rect { x: x0, y: top, w: (x1 - x0 - gap).max(0.5), h: plot.y + plot.h - top }
             })
             .collect();
-        let active_line =
-            h.bins.iter().map(|b| ((x_of(b.start) + x_of(b.end)) / 2.0, y_of(b.active))).collect();
+        let active_line = h.bins.iter().map(|b| ((x_of(b.start) + x_of(b.end)) / 2.0, y_of(b.active))).collect();
         let y_ticks = y_values.iter().map(|&v| (v, y_of(v))).collect();
         let x_target = ((plot.w / 110.0).floor() as usize).clamp(2, 12);
         // A label centred on its tick must fit inside the canvas.
@@ -258,7 +268,10 @@ mod tests {
         assert_eq!(h.range_label(&h.bins[0], Zone::UTC), "2026-11-22 00:00 – 2026-11-23 00:00");
         let seconds = [bucket("2026-11-22T00:00:00Z", 1, 1), bucket("2026-11-22T00:00:01Z", 2, 2)];
         let h = Histogram::from_buckets(&seconds, None, BinSize::Minute);
-        assert_eq!((h.per(), h.label(h.bins[1].start, Zone::UTC)), ("second".to_owned(), "2026-11-22 00:00:01".to_owned()));
+        assert_eq!(
+            (h.per(), h.label(h.bins[1].start, Zone::UTC)),
+            ("second".to_owned(), "2026-11-22 00:00:01".to_owned())
+        );
         assert_eq!(h.range_label(&h.bins[1], Zone::UTC), "2026-11-22 00:00:01 – 00:00:02");
     }
 

@@ -136,7 +136,8 @@ mod tests {
 
     #[test]
     fn calendar_months_and_years_vary_in_length() {
-        let months = starts(&["2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"]);
+        let months =
+            starts(&["2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"]);
         assert_eq!(width(&months, None, BinSize::Day), Width::Unit(BinSize::Month));
         let years = starts(&["2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"]);
         assert_eq!(width(&years, Some("month"), BinSize::Month), Width::Unit(BinSize::Year));
@@ -147,7 +148,8 @@ mod tests {
     #[test]
     fn days_cut_in_a_zone_with_daylight_saving_time() {
         // Midnight in Budapest around the end of summer time: gaps of 24, 25, 24 hours.
-        let days = starts(&["2026-10-23T22:00:00Z", "2026-10-24T22:00:00Z", "2026-10-25T23:00:00Z", "2026-10-26T23:00:00Z"]);
+        let days =
+            starts(&["2026-10-23T22:00:00Z", "2026-10-24T22:00:00Z", "2026-10-25T23:00:00Z", "2026-10-26T23:00:00Z"]);
         assert_eq!(width(&days, Some("day"), BinSize::Day), Width::Unit(BinSize::Day));
     }
 

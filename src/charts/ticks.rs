@@ -10,11 +10,7 @@ pub fn count_ticks(max: u64, target: usize) -> Vec<u64> {
     while magnitude.saturating_mul(10) <= raw {
         magnitude *= 10;
     }
-    let step = [1, 2, 5, 10]
-        .into_iter()
-        .map(|m| magnitude.saturating_mul(m))
-        .find(|s| *s >= raw)
-        .unwrap_or(raw);
+    let step = [1, 2, 5, 10].into_iter().map(|m| magnitude.saturating_mul(m)).find(|s| *s >= raw).unwrap_or(raw);
     let steps = max.div_ceil(step);
     (0..=steps).map(|i| i.saturating_mul(step)).collect()
 }

@@ -30,11 +30,30 @@ enum Step {
 }
 
 const STEPS: [Step; 24] = [
-    Step::Seconds(1), Step::Seconds(5), Step::Seconds(10), Step::Seconds(15), Step::Seconds(30),
-    Step::Seconds(60), Step::Seconds(2 * 60), Step::Seconds(5 * 60), Step::Seconds(10 * 60),
-    Step::Seconds(15 * 60), Step::Seconds(30 * 60), Step::Seconds(3600), Step::Seconds(2 * 3600),
-    Step::Seconds(3 * 3600), Step::Seconds(6 * 3600), Step::Seconds(12 * 3600), Step::Days(1), Step::Days(2),
-    Step::Week, Step::Months(1), Step::Months(3), Step::Months(6), Step::Years(1), Step::Years(5),
+    Step::Seconds(1),
+    Step::Seconds(5),
+    Step::Seconds(10),
+    Step::Seconds(15),
+    Step::Seconds(30),
+    Step::Seconds(60),
+    Step::Seconds(2 * 60),
+    Step::Seconds(5 * 60),
+    Step::Seconds(10 * 60),
+    Step::Seconds(15 * 60),
+    Step::Seconds(30 * 60),
+    Step::Seconds(3600),
+    Step::Seconds(2 * 3600),
+    Step::Seconds(3 * 3600),
+    Step::Seconds(6 * 3600),
+    Step::Seconds(12 * 3600),
+    Step::Days(1),
+    Step::Days(2),
+    Step::Week,
+    Step::Months(1),
+    Step::Months(3),
+    Step::Months(6),
+    Step::Years(1),
+    Step::Years(5),
 ];
 
 impl Step {
@@ -52,13 +71,21 @@ impl Step {
     fn first(self, t: NaiveDateTime) -> NaiveDateTime {
         let midnight = t.date().and_hms_opt(0, 0, 0).unwrap_or(t);
         let up = |candidate: NaiveDateTime, next: fn(NaiveDateTime) -> NaiveDateTime| {
-            if candidate < t { next(candidate) } else { candidate }
+            if candidate < t {
+                next(candidate)
+            } else {
+                candidate
+            }
         };
         match self {
             Step::Seconds(s) => {
                 let since = i64::from(t.num_seconds_from_midnight());
                 let floored = midnight + Duration::seconds(since - since % s);
-                if floored < t { floored + Duration::seconds(s) } else { floored }
+                if floored < t {
+                    floored + Duration::seconds(s)
+                } else {
+                    floored
+                }
             }
             Step::Days(_) => up(midnight, |d| d + Duration::days(1)),
             Step::Week => {
@@ -69,12 +96,21 @@ impl Step {
                 let month0 = t.month0() - t.month0() % m;
                 let start = NaiveDate::from_ymd_opt(t.year(), month0 + 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
                 let start = start.unwrap_or(midnight);
-                if start < t { add_months(start, m) } else { start }
+                if start < t {
+                    add_months(start, m)
+                } else {
+                    start
+                }
             }
             Step::Years(y) => {
                 let year = t.year() - t.year().rem_euclid(y);
-                let start = NaiveDate::from_ymd_opt(year, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).unwrap_or(midnight);
-                if start < t { add_months(start, 12 * y as u32) } else { start }
+                let start =
+                    NaiveDate::from_ymd_opt(year, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).unwrap_or(midnight);
+                if start < t {
+                    add_months(start, 12 * y as u32)
+                } else {
+                    start
+                }
             }
         }
     }
@@ -152,7 +188,12 @@ mod tests {
 
     #[test]
     fn ticks_follow_the_zone() {
-        let ticks = time_ticks(at("2026-11-22T10:07:00Z"), at("2026-11-23T10:07:00Z"), "Asia/Kolkata".parse::<Zone>().expect("a zone"), 5);
+        let ticks = time_ticks(
+            at("2026-11-22T10:07:00Z"),
+            at("2026-11-23T10:07:00Z"),
+            "Asia/Kolkata".parse::<Zone>().expect("a zone"),
+            5,
+        );
         assert_eq!(ticks[0].label, "18:00");
         assert_eq!(ticks[0].at, at("2026-11-22T12:30:00Z"));
     }
@@ -176,7 +217,12 @@ mod tests {
     #[test]
     fn dst_gaps_are_skipped_not_fatal() {
         // Europe/Budapest jumps from 02:00 to 03:00 on 2026-03-29.
-        let ticks = time_ticks(at("2026-03-28T23:00:00Z"), at("2026-03-29T04:00:00Z"), "Europe/Budapest".parse::<Zone>().expect("a zone"), 8);
+        let ticks = time_ticks(
+            at("2026-03-28T23:00:00Z"),
+            at("2026-03-29T04:00:00Z"),
+            "Europe/Budapest".parse::<Zone>().expect("a zone"),
+            8,
+        );
         assert!(ticks.iter().all(|t| t.label != "02:00"), "{ticks:?}");
         assert!(ticks.windows(2).all(|w| w[0].at < w[1].at));
     }

@@ -93,7 +93,9 @@ impl Timeline {
             return counts;
         }
         let span = self.span_ms();
-        let at = |t: DateTime<Utc>| ((t - self.start).num_milliseconds() as f64 / span * bins as f64).clamp(0.0, bins as f64);
+        let at = |t: DateTime<Utc>| {
+            ((t - self.start).num_milliseconds() as f64 / span * bins as f64).clamp(0.0, bins as f64)
+        };
         let bin_of = |x: f64| (x.floor() as usize).min(bins - 1);
         // Each known event where it happened; those before the first and after the
         // last known one with them.
@@ -168,7 +170,12 @@ impl Timeline {
     pub fn summary(&self, tz: Zone) -> String {
         let fmt = |t: DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string();
         let how = if self.is_exact() { "" } else { " (estimated from samples)" };
-        format!("Events over time{how}: {} events from {} to {}", crate::format::count(self.total), fmt(self.start), fmt(self.end))
+        format!(
+            "Events over time{how}: {} events from {} to {}",
+            crate::format::count(self.total),
+            fmt(self.start),
+            fmt(self.end)
+        )
     }
 }
 
@@ -204,7 +211,10 @@ impl TimelineLayout {
             w: (width - 2.0 * PAD_PX).max(1.0),
             h: (height - AXIS_PX - PAD_PX - MARK_PX - 2.0).max(1.0),
         };
-        let (t0, t1) = (timeline.start.timestamp_millis(), timeline.end.timestamp_millis().max(timeline.start.timestamp_millis() + 1));
+        let (t0, t1) = (
+            timeline.start.timestamp_millis(),
+            timeline.end.timestamp_millis().max(timeline.start.timestamp_millis() + 1),
+        );
         let bins = ((plot.w / BAR_PX).floor() as usize).clamp(1, 600);
         let counts = timeline.counts(bins);
         let max = counts.iter().copied().fold(0.0_f64, f64::max);
@@ -222,7 +232,8 @@ impl TimelineLayout {
             .collect();
         let x_of = |t: DateTime<Utc>| plot.x + plot.w * (t.timestamp_millis() - t0) as f64 / (t1 - t0) as f64;
         let x_target = ((plot.w / 120.0).floor() as usize).clamp(2, 10);
-        let x_ticks = time_ticks(timeline.start, timeline.end, tz, x_target).into_iter().map(|t| (t.label, x_of(t.at))).collect();
+        let x_ticks =
+            time_ticks(timeline.start, timeline.end, tz, x_target).into_iter().map(|t| (t.label, x_of(t.at))).collect();
         let marks = marks.iter().filter(|m| **m >= timeline.start && **m <= timeline.end).map(|m| x_of(*m)).collect();
         let mark_band = Rect { x: plot.x, y: PAD_PX, w: plot.w, h: MARK_PX };
         TimelineLayout { plot, bars, x_ticks, marks, mark_band, t0, t1 }
@@ -276,13 +287,19 @@ mod tests {
     #[test]
     fn sampled_counts_spread_the_events_between_samples() {
         // 1,001 events: 1 at 0 s, 999 spread until 50 s, 1 at 50 s; the span is 100 s.
-        let tl = Timeline::new(t(0), t(100), 1001, vec![Sample { offset: 0, time: t(0) }, Sample { offset: 1000, time: t(50) }]);
+        let tl = Timeline::new(
+            t(0),
+            t(100),
+            1001,
+            vec![Sample { offset: 0, time: t(0) }, Sample { offset: 1000, time: t(50) }],
+        );
         assert!(!tl.is_exact());
         let c = tl.counts(4);
         assert!((c.iter().sum::<f64>() - 1001.0).abs() < 1e-6, "{c:?}");
         assert!((c[0] - 500.5).abs() < 1e-6 && (c[1] - 499.5).abs() < 1e-6 && c[2] == 1.0 && c[3] == 0.0, "{c:?}");
         // A burst: many events in one instant.
-        let burst = Timeline::new(t(0), t(10), 500, vec![Sample { offset: 0, time: t(5) }, Sample { offset: 499, time: t(5) }]);
+        let burst =
+            Timeline::new(t(0), t(10), 500, vec![Sample { offset: 0, time: t(5) }, Sample { offset: 499, time: t(5) }]);
         assert_eq!(burst.counts(10)[5], 500.0);
     }
 
@@ -294,7 +311,12 @@ mod tests {
         assert_eq!(tl.offset_at(t(20)), 2);
         assert_eq!(tl.offset_at(t(99)), 3);
         assert_eq!(tl.time_of(2), Some(t(20)));
-        let sampled = Timeline::new(t(0), t(100), 101, vec![Sample { offset: 0, time: t(0) }, Sample { offset: 100, time: t(100) }]);
+        let sampled = Timeline::new(
+            t(0),
+            t(100),
+            101,
+            vec![Sample { offset: 0, time: t(0) }, Sample { offset: 100, time: t(100) }],
+        );
         assert_eq!(sampled.offset_at(t(50)), 50);
         assert_eq!(sampled.time_of(25), Some(t(25)));
         assert_eq!(Timeline::new(t(0), t(1), 0, vec![]).time_of(0), None);
@@ -302,12 +324,18 @@ mod tests {
 
     #[test]
     fn the_span_covers_every_sample_and_is_never_empty() {
-        let tl = Timeline::new(t(10), t(20), 2, vec![Sample { offset: 0, time: t(5) }, Sample { offset: 1, time: t(30) }]);
+        let tl =
+            Timeline::new(t(10), t(20), 2, vec![Sample { offset: 0, time: t(5) }, Sample { offset: 1, time: t(30) }]);
         assert_eq!((tl.start, tl.end), (t(5), t(30)));
         let point = Timeline::new(t(10), t(10), 1, vec![Sample { offset: 0, time: t(10) }]);
         assert_eq!(point.end, t(11));
         // Out-of-order times are made monotone.
-        let tl = Timeline::new(t(0), t(10), 3, vec![Sample { offset: 0, time: t(5) }, Sample { offset: 1, time: t(2) }, Sample { offset: 2, time: t(9) }]);
+        let tl = Timeline::new(
+            t(0),
+            t(10),
+            3,
+            vec![Sample { offset: 0, time: t(5) }, Sample { offset: 1, time: t(2) }, Sample { offset: 2, time: t(9) }],
+        );
         assert_eq!(tl.time_of(1), Some(t(5)));
     }
 

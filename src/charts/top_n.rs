@@ -135,12 +135,8 @@ impl TopN {
 
     /// A text summary for the canvas's `aria-label`.
     pub fn summary(&self, title: &str) -> String {
-        let top: Vec<String> = self
-            .bars
-            .iter()
-            .take(3)
-            .map(|b| format!("{} {}", label(&b.value), format::count(b.count)))
-            .collect();
+        let top: Vec<String> =
+            self.bars.iter().take(3).map(|b| format!("{} {}", label(&b.value), format::count(b.count))).collect();
         if top.is_empty() {
             format!("{title}: no sessions")
         } else {
@@ -216,10 +212,7 @@ mod tests {
         assert_eq!(t.series, vec!["ssh", "rdp"]);
         assert_eq!(
             t.bars[0].segments,
-            vec![
-                Segment { kind: SegmentKind::Series(0), count: 3 },
-                Segment { kind: SegmentKind::Other, count: 2 }
-            ]
+            vec![Segment { kind: SegmentKind::Series(0), count: 3 }, Segment { kind: SegmentKind::Other, count: 2 }]
         );
         assert_eq!(t.bars[1].segments[0].kind, SegmentKind::Series(1));
         let kinds: Vec<RowKind> = t.table_rows().iter().map(|r| r.kind).collect();

@@ -219,7 +219,9 @@ mod tests {
 
     #[test]
     fn hit_testing_finds_rows_and_segments() {
-        let m = model(r#"{"items":[{"value":"alice","count":5,"buckets":[{"value":"ssh","count":3},{"value":"rdp","count":2}]},{"value":"bob","count":1}],"meta":{}}"#);
+        let m = model(
+            r#"{"items":[{"value":"alice","count":5,"buckets":[{"value":"ssh","count":3},{"value":"rdp","count":2}]},{"value":"bob","count":1}],"meta":{}}"#,
+        );
         let l = TopNLayout::new(&m, 300.0, 120.0);
         let first = l.rows[0].pieces[0].0;
         let second = l.rows[0].pieces[1].0;
@@ -227,7 +229,10 @@ mod tests {
         assert_eq!(over(first), Some(Hit { target: BarTarget::Value(0), segment: Some(SegmentKind::Series(0)) }));
         assert_eq!(over(second).unwrap().segment, Some(SegmentKind::Series(1)));
         let bob = &l.rows[1];
-        assert_eq!(l.hit(l.plot.x + l.plot.w - 1.0, bob.center_y), Some(Hit { target: BarTarget::Value(1), segment: None }));
+        assert_eq!(
+            l.hit(l.plot.x + l.plot.w - 1.0, bob.center_y),
+            Some(Hit { target: BarTarget::Value(1), segment: None })
+        );
         assert_eq!(l.hit(10.0, 119.9), None, "below the bars is the axis");
     }
 

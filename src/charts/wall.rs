@@ -53,7 +53,8 @@ pub fn grid(count: usize, width: f64, height: f64, gap: f64) -> Grid {
         let cell_h = (height - gap * (rows - 1) as f64) / rows as f64;
         Grid { cols, rows, cell_w, cell_h }
     };
-    let score = |g: &Grid| (g.cells_fit(), g.cell_w.min(g.cell_h * PANEL_ASPECT), usize::MAX - (g.cols * g.rows - count));
+    let score =
+        |g: &Grid| (g.cells_fit(), g.cell_w.min(g.cell_h * PANEL_ASPECT), usize::MAX - (g.cols * g.rows - count));
     let best = (1..=count)
         .map(cell)
         .max_by(|a, b| score(a).partial_cmp(&score(b)).unwrap_or(std::cmp::Ordering::Equal))

@@ -6,10 +6,10 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::draw::{DrawError, DrawSize};
-use crate::export::csv::Csv;
-use crate::export::file_name::file_stem;
 use crate::components::refresh::now;
 use crate::download::save_bytes;
+use crate::export::csv::Csv;
+use crate::export::file_name::file_stem;
 
 /// Pixels per layout pixel of an exported PNG.
 const PNG_SCALE: f64 = 2.0;
@@ -49,8 +49,9 @@ pub fn ChartExport(
     let save_png = move |_| {
         let Some(el) = canvas.get_untracked() else { return };
         let (w, h) = (f64::from(el.client_width().max(1)), f64::from(el.client_height().max(1)));
-        let result = png_bytes(&redraw, w, h)
-            .and_then(|bytes| save_bytes(&format!("{}.png", file_stem(&png_title, now())), "image/png", &bytes).map_err(|e| e.to_string()));
+        let result = png_bytes(&redraw, w, h).and_then(|bytes| {
+            save_bytes(&format!("{}.png", file_stem(&png_title, now())), "image/png", &bytes).map_err(|e| e.to_string())
+        });
         set_error.set(result.err());
     };
     let save_csv = move |_| {
@@ -59,7 +60,8 @@ pub fn ChartExport(
             text.push(row);
         }
         let text = text.into_string();
-        let result = save_bytes(&format!("{}.csv", file_stem(&title, now())), "text/csv;charset=utf-8", text.as_bytes());
+        let result =
+            save_bytes(&format!("{}.csv", file_stem(&title, now())), "text/csv;charset=utf-8", text.as_bytes());
         set_error.set(result.err().map(|e| e.to_string()));
     };
     view! {

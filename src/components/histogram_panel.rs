@@ -5,11 +5,11 @@
 use chrono::{DateTime, Utc};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use sps_query::Schema;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use leptos_use_resize_observer::use_resize_observer;
 use sps_api::HistogramParams;
+use sps_query::Schema;
 use web_sys::MouseEvent;
 
 use crate::api::{ApiClient, ApiError};
@@ -21,12 +21,12 @@ use crate::charts::top_n_layout::FONT_PX;
 use crate::charts::wall::{chart_scale, HISTOGRAM_BASE};
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
-use crate::components::shell::use_display;
 use crate::components::panel_data::{panel_body, use_panel_data};
-use crate::state::query::query_error;
 use crate::components::refresh::Refresher;
+use crate::components::shell::use_display;
 use crate::config::AppConfig;
 use crate::format;
+use crate::state::query::query_error;
 use crate::state::time_range::{iso, TimeRange};
 use crate::state::url::ViewCtl;
 use crate::theme::use_theme;
@@ -67,20 +67,28 @@ pub fn HistogramPanel() -> impl IntoView {
                 (Some(request), _) => request
                     .await
                     .map(|answer| Histogram::from_buckets(&answer.body.buckets, answer.meta.bin_size.as_deref(), bin)),
-                (None, problem) => Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default()))),
+                (None, problem) => {
+                    Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default())))
+                }
             }
         }
     });
     // Why the bins are not what was chosen: too fine for the range, or the server cut others.
     let note = move || {
         let answered = data.value.with(|m| m.as_ref().and_then(Histogram::width_note));
-        decision.with(|d| d.0.note.clone()).or(answered).map(|n| view! { <p class="note histogram-note" role="note">{n}</p> })
+        decision
+            .with(|d| d.0.note.clone())
+            .or(answered)
+            .map(|n| view! { <p class="note histogram-note" role="note">{n}</p> })
     };
-    let body = panel_body(data, "the session histogram", Histogram::is_empty, "No sessions in this time range.", |model| {
-        view! { <HistogramChart model /> }
-    });
+    let body =
+        panel_body(data, "the session histogram", Histogram::is_empty, "No sessions in this time range.", |model| {
+            view! { <HistogramChart model /> }
+        });
     // What the answer shows, once there is one; what is being asked for until then.
-    let bin_name = move || data.value.with(|m| m.as_ref().map(Histogram::per)).unwrap_or_else(|| decision.with(|d| d.0.bin.to_string()));
+    let bin_name = move || {
+        data.value.with(|m| m.as_ref().map(Histogram::per)).unwrap_or_else(|| decision.with(|d| d.0.bin.to_string()))
+    };
     view! {
         <section class="panel panel-wide" aria-label="Sessions over time">
             <header class="panel-header">
@@ -214,7 +222,9 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     });
     let export_rows = Signal::derive(move || {
         let tz = zone.get();
-        model.with(|m| m.bins.iter().map(|b| vec![m.label(b.start, tz), b.started.to_string(), b.active.to_string()]).collect())
+        model.with(|m| {
+            m.bins.iter().map(|b| vec![m.label(b.start, tz), b.started.to_string(), b.active.to_string()]).collect()
+        })
     });
     let tools = (!display.get_untracked().bare()).then(|| {
         view! { <ChartExport title="sessions over time" canvas redraw headers rows=export_rows /> }.into_any()

@@ -125,7 +125,9 @@ fn RotationStatus(clock: ReadSignal<chrono::DateTime<chrono::Utc>>) -> impl Into
         let (r, _) = rotation.get();
         match r {
             Ok(None) => None,
-            Err(problem) => Some(view! { <span class="kiosk-rotation kiosk-rotation-problem">{problem}</span> }.into_any()),
+            Err(problem) => {
+                Some(view! { <span class="kiosk-rotation kiosk-rotation-problem">{problem}</span> }.into_any())
+            }
             Ok(Some(rotation)) => {
                 let Turn { index, left, paused } = turn.get();
                 let name = rotation.views.get(index).cloned().unwrap_or_default();

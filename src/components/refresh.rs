@@ -153,7 +153,9 @@ pub fn RefreshControl() -> impl IntoView {
             <span class="freshness stale-mark" title=why role="status">{format!("Stale since {}", time(since))}</span>
         }
         .into_any(),
-        (None, Some(at)) => view! { <span class="freshness" role="status">{format!("Updated {}", time(at))}</span> }.into_any(),
+        (None, Some(at)) => {
+            view! { <span class="freshness" role="status">{format!("Updated {}", time(at))}</span> }.into_any()
+        }
         (None, None) => view! { <span class="freshness" role="status">"Loading…"</span> }.into_any(),
     };
     let current = move || print_refresh(ctl.view.with(|v| v.refresh));

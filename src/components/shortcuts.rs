@@ -40,7 +40,9 @@ pub fn provide_shortcuts() -> Shortcuts {
         match ev.key().as_str() {
             "?" => s.help.update(|h| *h = !*h),
             "/" => {
-                if let Some(field) = document().get_element_by_id("query").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if let Some(field) =
+                    document().get_element_by_id("query").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
                     ev.prevent_default();
                     // Focus fails only on a detached element; nothing to do then.
                     let _ = field.focus();

@@ -60,8 +60,9 @@ pub fn StatTile(
         };
         // Never send a query that does not parse (the page's `q` may not).
         let problem = query_error(&q, Schema::sessions());
-        let requests =
-            problem.is_none().then(|| (client.session_count(&params(start, end)), client.session_count(&params(before, start))));
+        let requests = problem
+            .is_none()
+            .then(|| (client.session_count(&params(start, end)), client.session_count(&params(before, start))));
         let (start_iso, end_iso, seconds) = (iso(start), iso(end), (end - start).num_seconds());
         async move {
             match (requests, problem) {
@@ -72,29 +73,37 @@ pub fn StatTile(
                     end: end_iso,
                     seconds,
                 }),
-                (None, problem) => Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default()))),
+                (None, problem) => {
+                    Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default())))
+                }
             }
         }
     });
     let tile_spec = spec.clone();
     // A count of zero is a number to show, never "empty".
-    let body = panel_body(data, "the count", |_| false, "", move |counts: Signal<Counts>| {
-        let spec = tile_spec.clone();
-        let level = Memo::new(move |_| counts.with(|c| spec.level(c.now)));
-        view! {
-            <div
-                class=move || format!("stat-body {}", level.get().map_or("", Level::class))
-                data-start=move || counts.with(|c| c.start.clone())
-                data-end=move || counts.with(|c| c.end.clone())
-            >
-                <p class="stat-number">{move || counts.with(|c| format::count(c.now))}</p>
-                {move || level.get().map(|l| view! { <p class="stat-level">{l.word()}</p> })}
-                <p class="stat-trend">
-                    {move || counts.with(|c| format!("{} vs the previous {}", trend(c.now, c.before), period_label(c.seconds)))}
-                </p>
-            </div>
-        }
-    });
+    let body = panel_body(
+        data,
+        "the count",
+        |_| false,
+        "",
+        move |counts: Signal<Counts>| {
+            let spec = tile_spec.clone();
+            let level = Memo::new(move |_| counts.with(|c| spec.level(c.now)));
+            view! {
+                <div
+                    class=move || format!("stat-body {}", level.get().map_or("", Level::class))
+                    data-start=move || counts.with(|c| c.start.clone())
+                    data-end=move || counts.with(|c| c.end.clone())
+                >
+                    <p class="stat-number">{move || counts.with(|c| format::count(c.now))}</p>
+                    {move || level.get().map(|l| view! { <p class="stat-level">{l.word()}</p> })}
+                    <p class="stat-trend">
+                        {move || counts.with(|c| format!("{} vs the previous {}", trend(c.now, c.before), period_label(c.seconds)))}
+                    </p>
+                </div>
+            }
+        },
+    );
     let remove = move |_| {
         ctl.update(|v| {
             if index < v.panels.len() {

@@ -107,7 +107,8 @@ pub fn TopNChart(
     // Pointer offsets are CSS pixels; the layout's pixels are larger by the zoom.
     let hit_at = move |ev: &MouseEvent| {
         let z = zoom.get_value();
-        layout.with_value(|l| l.as_ref().and_then(|l| l.hit(f64::from(ev.offset_x()) / z, f64::from(ev.offset_y()) / z)))
+        layout
+            .with_value(|l| l.as_ref().and_then(|l| l.hit(f64::from(ev.offset_x()) / z, f64::from(ev.offset_y()) / z)))
     };
     let filter_for = move |hit: Hit, exclude: bool| {
         let BarTarget::Value(i) = hit.target else { return None };
@@ -153,11 +154,13 @@ pub fn TopNChart(
     let redraw: Redraw = std::sync::Arc::new(move |c: &web_sys::HtmlCanvasElement, size: DrawSize| {
         model.with_untracked(|m| draw_top_n(c, m, &theme.get_untracked().chart(), size)).map(|_| ())
     });
-    let export_rows =
-        Signal::derive(move || model.with(|m| m.table_rows().into_iter().map(|r| vec![r.value, r.count.to_string()]).collect()));
+    let export_rows = Signal::derive(move || {
+        model.with(|m| m.table_rows().into_iter().map(|r| vec![r.value, r.count.to_string()]).collect())
+    });
     let export_headers = vec![field.clone(), "count".to_owned()];
     let export_title = title.clone();
-    let rows = move || model.with(|m| {
+    let rows = move || {
+        model.with(|m| {
         m.table_rows()
             .into_iter()
             .map(|row| {
@@ -186,7 +189,8 @@ pub fn TopNChart(
                 ChartRow { class, cells: vec![label(&row.value), format::count(row.count)], actions }
             })
             .collect::<Vec<_>>()
-    });
+    })
+    };
 
     view! {
         <figure class="chart">

@@ -9,10 +9,10 @@ use sps_query::Schema;
 use crate::api::{ApiClient, ApiError};
 use crate::charts::top_n::TopN;
 use crate::components::panel_data::{panel_body, use_panel_data};
-use crate::state::query::query_error;
 use crate::components::refresh::Refresher;
 use crate::components::shell::use_display;
 use crate::components::top_n_chart::{TopNChart, ValueFilter};
+use crate::state::query::query_error;
 use crate::state::time_range::iso;
 use crate::state::url::ViewCtl;
 use crate::state::view::{Panel, PanelSpec, MAX_PANEL_SIZE};
@@ -53,7 +53,9 @@ pub fn TopNPanel(
         async move {
             match (request, problem) {
                 (Some(request), _) => request.await.map(|answer| TopN::from_stats(&answer)),
-                (None, problem) => Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default()))),
+                (None, problem) => {
+                    Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default())))
+                }
             }
         }
     });
@@ -77,11 +79,13 @@ pub fn TopNPanel(
     let body = panel_body(data, "top values", TopN::is_empty, "No sessions in this time range.", move |model| {
         view! { <TopNChart title=chart_title.clone() field=chart_field.clone() model on_filter /> }
     });
-    let remove = move |_| ctl.update(|v| {
-        if index < v.panels.len() {
-            v.panels.remove(index);
-        }
-    });
+    let remove = move |_| {
+        ctl.update(|v| {
+            if index < v.panels.len() {
+                v.panels.remove(index);
+            }
+        })
+    };
 
     let edited = move |new: Option<PanelSpec>| {
         set_editing.set(false);

@@ -47,7 +47,9 @@ pub fn ViewsMenu() -> impl IntoView {
         // The default view prints as nothing, which the store refuses: an empty `q`
         // reads back as the same default view.
         let current = if current.is_empty() { "q=".to_owned() } else { current };
-        change(&|s| s.save(&label, &current).map(|()| format!("Saved as “{}”.", label.trim())).map_err(|e| e.to_string()));
+        change(&|s| {
+            s.save(&label, &current).map(|()| format!("Saved as “{}”.", label.trim())).map_err(|e| e.to_string())
+        });
         if message.with_untracked(|m| m.as_ref().is_some_and(|(ok, _)| *ok)) {
             name.set(String::new());
         }
@@ -59,7 +61,11 @@ pub fn ViewsMenu() -> impl IntoView {
     let import = move |input: web_sys::HtmlInputElement| {
         let Some(file) = first_file(&input) else { return };
         input.set_value("");
-        if js_sys::Reflect::get(&file, &"size".into()).ok().and_then(|s| s.as_f64()).is_some_and(|n| n > MAX_IMPORT_BYTES) {
+        if js_sys::Reflect::get(&file, &"size".into())
+            .ok()
+            .and_then(|s| s.as_f64())
+            .is_some_and(|n| n > MAX_IMPORT_BYTES)
+        {
             message.set(Some((false, "That file is too large to be a views file.".to_owned())));
             return;
         }

@@ -2,7 +2,9 @@
 //! values), topped up with the values the server sees most for text fields, and
 //! applied to the text as one edit.
 
-use sps_query::{complete, escape_value, Candidate, CandidateKind, Completion, Expected, FieldType, KnownValues, Schema, Span};
+use sps_query::{
+    complete, escape_value, Candidate, CandidateKind, Completion, Expected, FieldType, KnownValues, Schema, Span,
+};
 
 /// The most candidates shown at once; the list filters as the user types.
 pub const MAX_CANDIDATES: usize = 50;
@@ -28,7 +30,13 @@ pub fn candidates(text: &str, cursor: usize, schema: &Schema, top_values: &[Stri
 }
 
 /// [`candidates`] from an already computed [`complete`] at the same cursor.
-pub fn merge(text: &str, cursor: usize, mut completion: Completion, schema: &Schema, top_values: &[String]) -> Completion {
+pub fn merge(
+    text: &str,
+    cursor: usize,
+    mut completion: Completion,
+    schema: &Schema,
+    top_values: &[String],
+) -> Completion {
     let typed = typed_prefix(text, completion.replace, cursor);
     let current = completion.replace.text(text).to_owned();
     if server_field(&completion, schema).is_some() && !top_values.is_empty() {
@@ -45,7 +53,9 @@ pub fn merge(text: &str, cursor: usize, mut completion: Completion, schema: &Sch
             })
             .collect();
         // A documented value the server also sent, in whatever letter case, is listed once.
-        merged.extend(completion.candidates.drain(..).filter(|c| !top_values.iter().any(|v| v.eq_ignore_ascii_case(&c.label))));
+        merged.extend(
+            completion.candidates.drain(..).filter(|c| !top_values.iter().any(|v| v.eq_ignore_ascii_case(&c.label))),
+        );
         completion.candidates = merged;
     }
     // Matching ignores case, so `SSH` after `protocol:ssh` would change nothing either.
@@ -153,8 +163,14 @@ mod tests {
     #[test]
     fn server_values_only_for_open_text_fields() {
         let top = vec!["x".to_owned()];
-        assert_eq!(server_field(&complete("user.name:", 10, Schema::sessions()), Schema::sessions()), Some("user.name"));
-        assert_eq!(server_field(&complete("psm.verdict:", 12, Schema::sessions()), Schema::sessions()), Some("recording.verdict"));
+        assert_eq!(
+            server_field(&complete("user.name:", 10, Schema::sessions()), Schema::sessions()),
+            Some("user.name")
+        );
+        assert_eq!(
+            server_field(&complete("psm.verdict:", 12, Schema::sessions()), Schema::sessions()),
+            Some("recording.verdict")
+        );
         assert_eq!(server_field(&complete("active:", 7, Schema::sessions()), Schema::sessions()), None);
         assert_eq!(server_field(&complete("type:", 5, Schema::events()), Schema::events()), None);
         assert_eq!(server_field(&complete("prot", 4, Schema::sessions()), Schema::sessions()), None);
@@ -180,9 +196,16 @@ mod tests {
     fn option_ids_are_stable_and_plain() {
         let fields = candidates("user.", 5, Schema::sessions(), &[]);
         let narrowed = candidates("user.na", 7, Schema::sessions(), &[]);
-        let id = |c: &Completion, label: &str| c.candidates.iter().find(|x| x.label == label).map(|x| option_id("query", x));
+        let id =
+            |c: &Completion, label: &str| c.candidates.iter().find(|x| x.label == label).map(|x| option_id("query", x));
         assert_eq!(id(&fields, "user.name"), id(&narrowed, "user.name"));
-        let odd = Candidate { kind: CandidateKind::Value, label: "a b\"".into(), insert: String::new(), detail: String::new(), description: String::new() };
+        let odd = Candidate {
+            kind: CandidateKind::Value,
+            label: "a b\"".into(),
+            insert: String::new(),
+            detail: String::new(),
+            description: String::new(),
+        };
         assert_eq!(option_id("q", &odd), "q-option-v61206222");
     }
 

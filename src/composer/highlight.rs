@@ -144,7 +144,8 @@ pub fn segments(text: &str, diagnostics: &[Diagnostic]) -> Vec<Segment> {
         let span = Span::new(pair[0], pair[1]);
         while token.next_if(|t| t.span.end <= span.start).is_some() {}
         let class = token.peek().filter(|t| t.span.start <= span.start).map(|t| t.class);
-        let severity = marks.iter().filter(|(s, _)| s.start <= span.start && span.end <= s.end).map(|&(_, sev)| sev).min();
+        let severity =
+            marks.iter().filter(|(s, _)| s.start <= span.start && span.end <= s.end).map(|&(_, sev)| sev).min();
         match out.last_mut() {
             Some(last) if last.class == class && last.severity == severity => last.span.end = span.end,
             _ => out.push(Segment { span, class, severity }),
@@ -239,7 +240,11 @@ mod tests {
         assert_eq!(analysis.blocker(), None);
         assert_eq!(analysis.problems.len(), 1);
         assert_eq!(analysis.problems[0].severity, Severity::Warning);
-        assert!(analysis.problems[0].message.contains("write `(protocol:ssh AND verdict:DENY) OR protocol:rdp`"), "{:?}", analysis.problems);
+        assert!(
+            analysis.problems[0].message.contains("write `(protocol:ssh AND verdict:DENY) OR protocol:rdp`"),
+            "{:?}",
+            analysis.problems
+        );
         let marks = marked("a AND b OR c");
         assert!(marks.iter().all(|(css, _)| css.is_empty() || css.contains("hl-warning")), "{marks:?}");
     }

@@ -173,7 +173,11 @@ impl QueryStore {
         }
         let before = next.recent.len();
         for query in file.recent.iter().map(|q| q.trim()) {
-            if next.recent.len() < MAX_RECENT && !query.is_empty() && query.len() <= MAX_QUERY_BYTES && !next.recent.iter().any(|q| q == query) {
+            if next.recent.len() < MAX_RECENT
+                && !query.is_empty()
+                && query.len() <= MAX_QUERY_BYTES
+                && !next.recent.iter().any(|q| q == query)
+            {
                 next.recent.push(query.to_owned());
             }
         }
@@ -253,7 +257,10 @@ mod tests {
         store.save("keep", "a").expect("saved");
         let before = store.clone();
         assert!(matches!(store.import("{", "sessions"), Err(StoreError::NotAQueryFile(_))));
-        assert!(matches!(store.import(r#"{"format":"x","version":1,"endpoint":"sessions"}"#, "sessions"), Err(StoreError::NotAQueryFile(_))));
+        assert!(matches!(
+            store.import(r#"{"format":"x","version":1,"endpoint":"sessions"}"#, "sessions"),
+            Err(StoreError::NotAQueryFile(_))
+        ));
         let v2 = format!(r#"{{"format":"{FORMAT}","version":2,"endpoint":"sessions"}}"#);
         assert_eq!(store.import(&v2, "sessions"), Err(StoreError::UnsupportedVersion(2)));
         let events = QueryStore::default().export("events");
@@ -261,7 +268,9 @@ mod tests {
             store.import(&events, "sessions"),
             Err(StoreError::WrongEndpoint { expected: "sessions".into(), found: "events".into() })
         );
-        let bad_entry = format!(r#"{{"format":"{FORMAT}","version":1,"endpoint":"sessions","saved":[{{"name":"ok","query":"a"}},{{"name":"","query":"b"}}]}}"#);
+        let bad_entry = format!(
+            r#"{{"format":"{FORMAT}","version":1,"endpoint":"sessions","saved":[{{"name":"ok","query":"a"}},{{"name":"","query":"b"}}]}}"#
+        );
         assert_eq!(store.import(&bad_entry, "sessions"), Err(StoreError::EmptyName));
         assert_eq!(store, before);
     }

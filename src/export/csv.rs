@@ -21,8 +21,7 @@ const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Whether a spreadsheet could take `value` for a formula.
 pub fn looks_like_formula(value: &str) -> bool {
-    value.trim_start_matches([' ', '"', '\'']).starts_with(FORMULA_START)
-        || value.starts_with(FORMULA_START)
+    value.trim_start_matches([' ', '"', '\'']).starts_with(FORMULA_START) || value.starts_with(FORMULA_START)
 }
 
 /// One field, guarded against formulas and quoted when needed.

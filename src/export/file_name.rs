@@ -23,7 +23,10 @@ mod tests {
     #[test]
     fn names_are_safe_and_dated() {
         let at = "2026-11-23T10:05:09Z".parse().unwrap();
-        assert_eq!(file_stem("user.gateway_username by protocol", at), "sps-user.gateway_username-by-protocol-20261123-100509");
+        assert_eq!(
+            file_stem("user.gateway_username by protocol", at),
+            "sps-user.gateway_username-by-protocol-20261123-100509"
+        );
         assert_eq!(file_stem("<script>", at), "sps-script-20261123-100509");
         assert_eq!(file_stem("Ω", at), "sps-chart-20261123-100509");
     }

@@ -71,14 +71,17 @@ pub fn Session() -> impl IntoView {
 
     let problems = move || {
         let problems = parsed.with(|p| p.1.clone());
-        (!problems.is_empty()).then(|| view! {
-            <div class="banner banner-warning" role="alert">
-                <strong>"Parts of this link could not be used: "</strong>
-                <ul>{problems.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
-            </div>
+        (!problems.is_empty()).then(|| {
+            view! {
+                <div class="banner banner-warning" role="alert">
+                    <strong>"Parts of this link could not be used: "</strong>
+                    <ul>{problems.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
+                </div>
+            }
         })
     };
-    let summary = move || match (detail.value.get(), detail.error.get()) {
+    let summary = move || {
+        match (detail.value.get(), detail.error.get()) {
         (_, Some(ApiError::Http { status: 404, .. })) => view! {
             <div class="state state-empty state-not-found" role="status">
                 <span class="state-icon" aria-hidden="true">"?"</span>
@@ -93,6 +96,7 @@ pub fn Session() -> impl IntoView {
         (None, Some(ApiError::Unauthenticated)) => view! { <p class="notice">"Log in to SPS to see this session."</p> }.into_any(),
         (None, Some(error)) => view! { <ErrorNotice error /> }.into_any(),
         (None, None) => view! { <Loading what="the session" /> }.into_any(),
+    }
     };
     let ctx = EventsContext {
         id: id.into(),

@@ -24,8 +24,8 @@ use crate::format;
 use crate::state::query::query_error;
 use crate::state::result_nav::{ResultNav, STORAGE_KEY};
 use crate::state::search::{
-    active_query, basis, default_columns, narrowed, resolve, Basis, Paging, SearchState, Sort, COLUMNS, KEYS,
-    unreadable_note, PAGE_SIZES,
+    active_query, basis, default_columns, narrowed, resolve, unreadable_note, Basis, Paging, SearchState, Sort,
+    COLUMNS, KEYS, PAGE_SIZES,
 };
 use crate::state::session_view::session_href;
 use crate::state::time_range::iso;
@@ -71,8 +71,10 @@ pub fn Sessions() -> impl IntoView {
     });
     let search = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let go = move |state: SearchState, replace: bool| {
-        let mut pairs: Vec<(String, String)> =
-            url_pairs(&location.search.get_untracked()).into_iter().filter(|(k, _)| !KEYS.contains(&k.as_str())).collect();
+        let mut pairs: Vec<(String, String)> = url_pairs(&location.search.get_untracked())
+            .into_iter()
+            .filter(|(k, _)| !KEYS.contains(&k.as_str()))
+            .collect();
         pairs.extend(state.to_query());
         let target = href(&location.pathname.get_untracked(), &pairs);
         navigate.with_value(|n| n(&target, NavigateOptions { replace, scroll: false, ..Default::default() }));
@@ -117,7 +119,10 @@ pub fn Sessions() -> impl IntoView {
                 let rows = answer
                     .items
                     .iter()
-                    .map(|item| Row { id: item.key.clone(), body: serde_json::to_value(&item.body).unwrap_or_default() })
+                    .map(|item| Row {
+                        id: item.key.clone(),
+                        body: serde_json::to_value(&item.body).unwrap_or_default(),
+                    })
                     .collect();
                 Ok(Listed { rows, params, match_count: answer.meta.match_count, unreadable: answer.unreadable.len() })
             }
@@ -165,7 +170,8 @@ pub fn Sessions() -> impl IntoView {
     let on_page = Callback::new(move |page: u32| update(&|s| s.page = page));
     let on_filter = Callback::new(move |f: CellFilter| {
         let q = ctl.view.get_untracked().q;
-        let next = if f.exclude { exclude_clause(&q, &term(f.field, &f.value)).ok() } else { narrowed(&q, f.field, &f.value) };
+        let next =
+            if f.exclude { exclude_clause(&q, &term(f.field, &f.value)).ok() } else { narrowed(&q, f.field, &f.value) };
         // A query that does not parse cannot be extended; the composer shows why.
         if let Some(q) = next {
             ctl.update(|v| v.q = q);
@@ -230,18 +236,25 @@ pub fn Sessions() -> impl IntoView {
         })
     };
     let window_note = move || {
-        paging.get().and_then(|p| p.window_note()).map(|note| view! { <p class="note window-note" role="note">{note}</p> })
+        paging
+            .get()
+            .and_then(|p| p.window_note())
+            .map(|note| view! { <p class="note window-note" role="note">{note}</p> })
     };
     let table = move || {
         let tz = ctl.zone.get();
         let zone = ctl.view.with(|v| v.zone);
         match (list.value.get(), list.error.get()) {
-            (None, Some(ApiError::Unauthenticated)) => view! { <Empty message="Log in to SPS to search sessions." /> }.into_any(),
+            (None, Some(ApiError::Unauthenticated)) => {
+                view! { <Empty message="Log in to SPS to search sessions." /> }.into_any()
+            }
             (None, Some(error)) => view! { <ErrorNotice error /> }.into_any(),
             (None, None) => view! { <Loading what="sessions" /> }.into_any(),
             (Some(listed), error) => {
-                let stale = error.map(|e| view! {
-                    <p class="stale" role="status"><span class="stale-mark">"Stale"</span>{format!(" {e}")}</p>
+                let stale = error.map(|e| {
+                    view! {
+                        <p class="stale" role="status"><span class="stale-mark">"Stale"</span>{format!(" {e}")}</p>
+                    }
                 });
                 let page = search.with(|s| s.page);
                 let body = if listed.rows.is_empty() {
@@ -262,14 +275,17 @@ pub fn Sessions() -> impl IntoView {
                 let pager = paging.get().map(|paging| {
                     view! { <Pager paging page rows=listed.rows.len() what="sessions" on_page /> }
                 });
-                let unreadable = unreadable_note(listed.unreadable).map(|n| view! { <p class="note" role="note">{n}</p> });
+                let unreadable =
+                    unreadable_note(listed.unreadable).map(|n| view! { <p class="note" role="note">{n}</p> });
                 view! { {stale} {unreadable} {body} {pager} }.into_any()
             }
         }
     };
 
     let size_value = move || search.with(|s| s.size.to_string());
-    let export_params = Signal::derive(move || list.value.with(|l| l.as_ref().map(|l| SessionsParams { offset: None, ..l.params.clone() })));
+    let export_params = Signal::derive(move || {
+        list.value.with(|l| l.as_ref().map(|l| SessionsParams { offset: None, ..l.params.clone() }))
+    });
     view! {
         <div class="page-heading">
             <h1>"Sessions"</h1>

@@ -119,7 +119,8 @@ mod tests {
 
     #[test]
     fn reads_and_prints_back() {
-        let (d, problems) = Display::from_query(&pairs(&[("kiosk", "1"), ("theme", "dark"), ("histogram", "off"), ("q", "x")]));
+        let (d, problems) =
+            Display::from_query(&pairs(&[("kiosk", "1"), ("theme", "dark"), ("histogram", "off"), ("q", "x")]));
         assert!(problems.is_empty());
         assert_eq!(d, Display { kiosk: true, embed: false, theme: Some(Theme::Dark), histogram: false });
         assert!(d.bare());

@@ -6,7 +6,10 @@ use sps_query::{check, Schema, Severity};
 /// The first error of `text` against `schema`, with where it is (`column 5`, or
 /// `line 2, column 5` in a query of several lines), if any.
 pub fn query_error(text: &str, schema: &Schema) -> Option<String> {
-    check(text, schema).into_iter().find(|d| d.severity == Severity::Error).map(|d| format!("{} ({})", d.message, d.position))
+    check(text, schema)
+        .into_iter()
+        .find(|d| d.severity == Severity::Error)
+        .map(|d| format!("{} ({})", d.message, d.position))
 }
 
 #[cfg(test)]

@@ -232,7 +232,9 @@ impl SearchState {
                 Ok(n) if (1..=MAX_LIMIT).contains(&n) => state.size = n,
                 _ => problems.push(Problem {
                     key: "size",
-                    message: format!("page size `{text}` must be 1 to {MAX_LIMIT}; showing {DEFAULT_PAGE_SIZE} per page"),
+                    message: format!(
+                        "page size `{text}` must be 1 to {MAX_LIMIT}; showing {DEFAULT_PAGE_SIZE} per page"
+                    ),
                 }),
             }
         }
@@ -250,7 +252,10 @@ impl SearchState {
                         ),
                     });
                 }
-                _ => problems.push(Problem { key: "page", message: format!("page `{text}` is not a page number; showing page 1") }),
+                _ => problems.push(Problem {
+                    key: "page",
+                    message: format!("page `{text}` is not a page number; showing page 1"),
+                }),
             }
         }
         if let Some(text) = get(pairs, "cols") {
@@ -259,11 +264,16 @@ impl SearchState {
                 match column(name) {
                     Some(c) if !columns.contains(&c) => columns.push(c),
                     Some(_) => {}
-                    None => problems.push(Problem { key: "cols", message: format!("`{name}` is not a column; left out") }),
+                    None => {
+                        problems.push(Problem { key: "cols", message: format!("`{name}` is not a column; left out") })
+                    }
                 }
             }
             if columns.is_empty() {
-                problems.push(Problem { key: "cols", message: "no usable column named; showing the default columns".into() });
+                problems.push(Problem {
+                    key: "cols",
+                    message: "no usable column named; showing the default columns".into(),
+                });
             } else {
                 state.columns = columns;
             }
@@ -634,7 +644,10 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(state.sort, Sort { field: "user.gateway_username".into(), descending: false });
         assert_eq!((state.page, state.size, state.offset()), (3, 100, 200));
-        assert_eq!(state.columns.iter().map(|c| c.field).collect::<Vec<_>>(), ["start_time", "verdict", "analytics.tags"]);
+        assert_eq!(
+            state.columns.iter().map(|c| c.field).collect::<Vec<_>>(),
+            ["start_time", "verdict", "analytics.tags"]
+        );
         let printed: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(state.to_query()).finish();
         assert_eq!(printed, url);
         assert_eq!(state.fields_param(), "start_time,verdict,analytics.tags,active,end_time");
@@ -644,7 +657,10 @@ mod tests {
     fn absurd_values_fall_back_with_messages() {
         let (state, problems) = SearchState::from_query(&pairs("sort=-nope&size=9999&page=-1&cols=x%2C%2Cy"));
         let state = state.unwrap();
-        assert_eq!(problems.iter().map(|p| p.key).collect::<Vec<_>>(), ["sort", "size", "page", "cols", "cols", "cols"]);
+        assert_eq!(
+            problems.iter().map(|p| p.key).collect::<Vec<_>>(),
+            ["sort", "size", "page", "cols", "cols", "cols"]
+        );
         assert_eq!(state, SearchState::default());
         // A page past the window is clamped to the last reachable one.
         let (state, problems) = SearchState::from_query(&pairs("page=99999&size=500"));
@@ -745,7 +761,11 @@ mod tests {
         assert_eq!(c("recording.archived"), Cell::Flag(true));
         assert_eq!(c("verdict"), Cell::Missing);
         assert_eq!(cell(&json!({"duration": null}), column("duration").unwrap()), Cell::Missing);
-        assert_eq!(cell(&json!({"protocol": ""}), column("protocol").unwrap()), Cell::Missing, "empty text is no value");
+        assert_eq!(
+            cell(&json!({"protocol": ""}), column("protocol").unwrap()),
+            Cell::Missing,
+            "empty text is no value"
+        );
     }
 
     #[test]
@@ -789,7 +809,10 @@ mod tests {
         assert_eq!(csv_value(&Cell::Seconds(3725), tz), "3725");
         assert_eq!(end_time(t + chrono::Duration::minutes(5), Some(t), tz), "09:05:00");
         assert_eq!(end_time(t + chrono::Duration::days(1), Some(t), tz), "2026-11-24 09:00:00");
-        assert_eq!([duration(0), duration(59), duration(61), duration(86_400 + 7200)], ["0s", "59s", "1m 01s", "1d 02h"]);
+        assert_eq!(
+            [duration(0), duration(59), duration(61), duration(86_400 + 7200)],
+            ["0s", "59s", "1m 01s", "1d 02h"]
+        );
         assert_eq!(csv_heading(column("duration").unwrap()), "duration (s)");
         assert_eq!(csv_value(&Cell::List(vec!["a".into(), "b".into()]), tz), "a; b");
     }
@@ -797,7 +820,10 @@ mod tests {
     #[test]
     fn clicks_narrow_the_query_with_escaped_values() {
         assert_eq!(narrowed("", "user.gateway_username", "a b").as_deref(), Some("user.gateway_username:a\\ b"));
-        assert_eq!(narrowed("protocol:ssh OR protocol:rdp", "verdict", "ACCEPT").as_deref(), Some("(protocol:ssh OR protocol:rdp) AND verdict:ACCEPT"));
+        assert_eq!(
+            narrowed("protocol:ssh OR protocol:rdp", "verdict", "ACCEPT").as_deref(),
+            Some("(protocol:ssh OR protocol:rdp) AND verdict:ACCEPT")
+        );
         assert_eq!(narrowed("protocol:(ssh", "verdict", "x"), None);
         assert_eq!(active_query("").as_deref(), Some("active:true"));
         assert_eq!(filter_values(&Cell::Seconds(3)), Vec::<String>::new());

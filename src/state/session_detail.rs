@@ -124,7 +124,8 @@ pub fn groups(body: &Value) -> Vec<DetailGroup> {
         let active = when.rows.iter().any(|r| r.cell == Cell::Flag(true) && r.field == Some("active"));
         if active && !when.rows.iter().any(|r| r.field == Some("end_time")) {
             let at = when.rows.iter().position(|r| r.field == Some("start_time")).map_or(0, |i| i + 1);
-            when.rows.insert(at, DetailRow { label: "Ended".into(), field: None, cell: Cell::Text("still active".into()) });
+            when.rows
+                .insert(at, DetailRow { label: "Ended".into(), field: None, cell: Cell::Text("still active".into()) });
         }
     }
     let mut other = Vec::new();
@@ -174,7 +175,10 @@ pub fn headline(body: &Value) -> String {
         .or_else(|| text("user.server_username"))
         .unwrap_or_else(|| "unknown user".into());
     let server_user = text("user.server_username");
-    let server = text("server.name").or_else(|| text("server.address")).or_else(|| text("server.ip")).unwrap_or_else(|| "unknown server".into());
+    let server = text("server.name")
+        .or_else(|| text("server.address"))
+        .or_else(|| text("server.ip"))
+        .unwrap_or_else(|| "unknown server".into());
     let target = match server_user {
         Some(u) => format!("{u}@{server}"),
         None => server,
@@ -192,9 +196,12 @@ const RECORDED_VERDICTS: [&str; 2] = ["ACCEPT", "TERMINATED"];
 /// Why a session may have no events, from its verdict and index status.
 pub fn index_note(body: &Value) -> Option<String> {
     let text = |path: &str| text_at(body, path);
-    let recorded = |verdict: &str| verdict.split(", ").any(|v| RECORDED_VERDICTS.iter().any(|r| r.eq_ignore_ascii_case(v)));
+    let recorded =
+        |verdict: &str| verdict.split(", ").any(|v| RECORDED_VERDICTS.iter().any(|r| r.eq_ignore_ascii_case(v)));
     if let Some(verdict) = text("verdict").filter(|v| !recorded(v)) {
-        return Some(format!("SPS did not accept this connection (verdict {verdict}), so nothing was recorded or indexed."));
+        return Some(format!(
+            "SPS did not accept this connection (verdict {verdict}), so nothing was recorded or indexed."
+        ));
     }
     let status = text("recording.index_status")?;
     let lower = status.to_ascii_lowercase();
@@ -225,16 +232,22 @@ mod tests {
             "future": {"x": 1, "list": [1, "b"]}, "psm": {"content_reference_id": 17}
         });
         let groups = groups(&body);
-        assert_eq!(titles(&groups), ["Who", "From where", "To where", "When", "Policy", "Verdict", "Recording and index", "Other properties"]);
+        assert_eq!(
+            titles(&groups),
+            ["Who", "From where", "To where", "When", "Policy", "Verdict", "Recording and index", "Other properties"]
+        );
         let when = &groups[3];
         assert_eq!(when.rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["Started", "Ended", "Active"]);
         assert_eq!(when.rows[1].cell, Cell::Text("still active".into()));
         let other: Vec<_> = groups[7].rows.iter().map(|r| (r.label.as_str(), r.cell.clone())).collect();
-        assert_eq!(other, vec![
-            ("future.list", Cell::List(vec!["1".into(), "b".into()])),
-            ("future.x", Cell::Number("1".into())),
-            ("psm.content_reference_id", Cell::Number("17".into())),
-        ]);
+        assert_eq!(
+            other,
+            vec![
+                ("future.list", Cell::List(vec!["1".into(), "b".into()])),
+                ("future.x", Cell::Number("1".into())),
+                ("psm.content_reference_id", Cell::Number("17".into())),
+            ]
+        );
         assert_eq!(headline(&body), "alice → root@db-01 (ssh)");
         assert_eq!(index_note(&body), None);
     }
@@ -267,13 +280,20 @@ mod tests {
         assert_eq!(index_note(&body), None, "a terminated session was recorded");
         let groups = groups(&body);
         let row = |title: &str, label: &str| {
-            groups.iter().find(|g| g.title == title).and_then(|g| g.rows.iter().find(|r| r.label == label)).map(|r| r.cell.clone())
+            groups
+                .iter()
+                .find(|g| g.title == title)
+                .and_then(|g| g.rows.iter().find(|r| r.label == label))
+                .map(|r| r.cell.clone())
         };
         assert_eq!(row("Who", "Server user"), Some(Cell::List(vec!["root".into(), "marta".into()])));
         assert_eq!(row("To where", "Server port"), Some(Cell::Text("2205".into())));
         assert_eq!(row("Verdict", "Interesting events"), Some(Cell::List(vec!["sudo".into(), "vim".into()])));
         let other: Vec<_> = groups.last().unwrap().rows.iter().map(|r| r.label.as_str()).collect();
-        assert_eq!(other, ["analytics.score.details.command.score", "recording.command_extracted", "server.id", "vault.account_id"]);
+        assert_eq!(
+            other,
+            ["analytics.score.details.command.score", "recording.command_extracted", "server.id", "vault.account_id"]
+        );
         let failed = json!({"verdict": ["AUTH_FAIL"], "recording": {"index_status": "NOT_INDEXED"}});
         assert!(index_note(&failed).unwrap().contains("verdict AUTH_FAIL"));
     }

@@ -49,7 +49,10 @@ impl SessionView {
         if let Some(types) = get("types") {
             for name in types.split(',').map(str::trim).filter(|t| !t.is_empty()) {
                 if name.chars().count() > MAX_TYPE_CHARS || name.chars().any(char::is_control) {
-                    problems.push(Problem { key: "types", message: "an event type in the link is not a type name; left out".into() });
+                    problems.push(Problem {
+                        key: "types",
+                        message: "an event type in the link is not a type name; left out".into(),
+                    });
                     continue;
                 }
                 let t = EventType::from(name);
@@ -62,19 +65,23 @@ impl SessionView {
             None | Some("browser") => {}
             Some(name) => match name.parse::<Zone>() {
                 Ok(tz) => view.zone = ZoneChoice::Named(tz),
-                Err(_) => problems.push(Problem { key: "tz", message: format!("`{name}` is not a time zone; using the browser's") }),
+                Err(_) => problems
+                    .push(Problem { key: "tz", message: format!("`{name}` is not a time zone; using the browser's") }),
             },
         }
         if let Some(text) = get("event") {
             match text.trim().parse::<u64>() {
                 Ok(id) => view.event = Some(id),
-                Err(_) => problems.push(Problem { key: "event", message: format!("`{text}` is not an event record id") }),
+                Err(_) => {
+                    problems.push(Problem { key: "event", message: format!("`{text}` is not an event record id") })
+                }
             }
         }
         if let Some(text) = get("apage") {
             match text.trim().parse::<u32>() {
                 Ok(p) if p >= 1 => view.alerts_page = p,
-                _ => problems.push(Problem { key: "apage", message: format!("alerts page `{text}` is not a page number") }),
+                _ => problems
+                    .push(Problem { key: "apage", message: format!("alerts page `{text}` is not a page number") }),
             }
         }
         (view, problems)
@@ -167,7 +174,10 @@ mod tests {
     #[test]
     fn the_sent_query_joins_text_and_types() {
         let (view, _) = read("q=content%3Asudo+OR+content%3Asu&types=command%2Cscreen.content");
-        assert_eq!(view.events_query().as_deref(), Some("(content:sudo OR content:su) AND type:(command OR screen.content)"));
+        assert_eq!(
+            view.events_query().as_deref(),
+            Some("(content:sudo OR content:su) AND type:(command OR screen.content)")
+        );
         let (view, _) = read("types=command");
         assert_eq!(view.events_query().as_deref(), Some("type:command"));
         assert_eq!(read("").0.events_query().as_deref(), Some(""));

@@ -281,7 +281,10 @@ mod tests {
     fn the_page_query_narrows_the_tile() {
         let denied = StatSpec::new(StatQuery::Denied);
         assert_eq!(denied.query_within(""), "verdict:(DENY OR REJECT OR FAIL OR AUTH_FAIL)");
-        assert_eq!(denied.query_within("protocol:ssh"), "(protocol:ssh) AND (verdict:(DENY OR REJECT OR FAIL OR AUTH_FAIL))");
+        assert_eq!(
+            denied.query_within("protocol:ssh"),
+            "(protocol:ssh) AND (verdict:(DENY OR REJECT OR FAIL OR AUTH_FAIL))"
+        );
         assert_eq!(StatSpec::new(StatQuery::Sessions).query_within(" protocol:ssh "), "protocol:ssh");
         assert_eq!(StatSpec::new(StatQuery::Sessions).query_within(""), "");
     }

@@ -16,7 +16,9 @@ pub const MAX_SPAN_SECONDS: i64 = 10 * 366 * 86_400;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RangeError {
     /// Neither `now`, `now-<n><unit>` nor an ISO 8601 instant.
-    #[error("`{0}` is not a time: use `now`, `now-24h` (units m, h, d, w) or an ISO 8601 date like 2026-11-23T10:00:00Z")]
+    #[error(
+        "`{0}` is not a time: use `now`, `now-24h` (units m, h, d, w) or an ISO 8601 date like 2026-11-23T10:00:00Z"
+    )]
     Malformed(String),
     /// The start is not before the end.
     #[error("the start ({0}) must be before the end ({1})")]
@@ -106,7 +108,11 @@ fn human_span(minutes: i64) -> String {
         .find(|(size, _)| minutes % size == 0)
         .map(|(size, unit)| (minutes / size, unit))
         .unwrap_or((minutes, "minute"));
-    if n == 1 { format!("{n} {unit}") } else { format!("{n} {unit}s") }
+    if n == 1 {
+        format!("{n} {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
 }
 
 /// RFC 3339 UTC with seconds, as the API's `start`/`end` take it.
@@ -267,7 +273,10 @@ mod tests {
         assert_eq!(TimeRange::last(14 * 24 * 60).label(now(), utc), "Last 2 weeks");
         assert_eq!(TimeRange::last(90).label(now(), utc), "Last 90 minutes");
         let fixed = TimeRange::between(now() - Duration::hours(2), now());
-        assert_eq!(fixed.label(now(), "Europe/Budapest".parse::<Zone>().expect("a zone")), "2026-11-23 09:00 → 2026-11-23 11:00");
+        assert_eq!(
+            fixed.label(now(), "Europe/Budapest".parse::<Zone>().expect("a zone")),
+            "2026-11-23 09:00 → 2026-11-23 11:00"
+        );
     }
 
     #[test]

@@ -209,7 +209,9 @@ impl ViewState {
             None | Some("auto") => {}
             Some(name) => match BinSize::parse(name) {
                 Ok(bin) => view.bin = BinChoice::Fixed(bin),
-                Err(_) => problem("bin", format!("`{name}` is not a bin size (second … year); choosing one automatically")),
+                Err(_) => {
+                    problem("bin", format!("`{name}` is not a bin size (second … year); choosing one automatically"))
+                }
             },
         }
         if let Some(text) = get("refresh") {
@@ -314,7 +316,9 @@ fn parse_panels(text: &str) -> (Vec<Panel>, Vec<String>) {
             Some((f, s)) => match s.parse::<u32>() {
                 Ok(n) if (1..=MAX_PANEL_SIZE).contains(&n) => (f, n),
                 _ => {
-                    messages.push(format!("panel `{part}`: size must be 1 to {MAX_PANEL_SIZE}; using {DEFAULT_PANEL_SIZE}"));
+                    messages.push(format!(
+                        "panel `{part}`: size must be 1 to {MAX_PANEL_SIZE}; using {DEFAULT_PANEL_SIZE}"
+                    ));
                     (f, DEFAULT_PANEL_SIZE)
                 }
             },
@@ -378,13 +382,15 @@ mod tests {
         assert_eq!(view.zone, ZoneChoice::Named("Europe/Budapest".parse::<Zone>().expect("a zone")));
         assert_eq!(view.bin, BinChoice::Fixed(BinSize::Hour));
         assert_eq!(view.refresh, None);
-        assert_eq!(view.panels, vec![
-            Panel::TopN(PanelSpec::new("protocol", None, 10)),
-            Panel::TopN(PanelSpec::new("user.gateway_username", Some("protocol"), 5)),
-        ]);
-        let printed: String = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(view.to_query(&AppConfig::default()))
-            .finish();
+        assert_eq!(
+            view.panels,
+            vec![
+                Panel::TopN(PanelSpec::new("protocol", None, 10)),
+                Panel::TopN(PanelSpec::new("user.gateway_username", Some("protocol"), 5)),
+            ]
+        );
+        let printed: String =
+            form_urlencoded::Serializer::new(String::new()).extend_pairs(view.to_query(&AppConfig::default())).finish();
         assert_eq!(printed, url);
     }
 
@@ -401,7 +407,10 @@ mod tests {
         assert_eq!(view.bin, BinChoice::Auto);
         assert_eq!(view.refresh, Some(60));
         assert_eq!(view.q, "");
-        assert_eq!(view.panels, vec![Panel::TopN(PanelSpec::new("protocol", None, 10)), Panel::TopN(PanelSpec::new("verdict", None, 10))]);
+        assert_eq!(
+            view.panels,
+            vec![Panel::TopN(PanelSpec::new("protocol", None, 10)), Panel::TopN(PanelSpec::new("verdict", None, 10))]
+        );
         assert!(problems[1].message.contains("must be before the end"), "{}", problems[1].message);
     }
 
@@ -434,15 +443,17 @@ mod tests {
         let url = "panels=stat%3Aactive%3Bprotocol%3Bstat%3Aq%3Dverdict%3ADENY%3Awarn%3D10%3Acrit%3D50%3Bstat%3Adenied";
         let (view, problems) = read(url);
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(view.panels, vec![
-            Panel::Stat(StatSpec::new(StatQuery::Active)),
-            Panel::TopN(PanelSpec::new("protocol", None, 10)),
-            Panel::Stat(StatSpec { what: StatQuery::Query("verdict:DENY".into()), warn: Some(10), crit: Some(50) }),
-            Panel::Stat(StatSpec::new(StatQuery::Denied)),
-        ]);
-        let printed: String = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(view.to_query(&AppConfig::default()))
-            .finish();
+        assert_eq!(
+            view.panels,
+            vec![
+                Panel::Stat(StatSpec::new(StatQuery::Active)),
+                Panel::TopN(PanelSpec::new("protocol", None, 10)),
+                Panel::Stat(StatSpec { what: StatQuery::Query("verdict:DENY".into()), warn: Some(10), crit: Some(50) }),
+                Panel::Stat(StatSpec::new(StatQuery::Denied)),
+            ]
+        );
+        let printed: String =
+            form_urlencoded::Serializer::new(String::new()).extend_pairs(view.to_query(&AppConfig::default())).finish();
         assert_eq!(printed, url);
         let (view, problems) = read("panels=stat%3Anope%3Bstat%3Aactive%3Awarn%3D5%3Acrit%3D1%3Bverdict");
         assert_eq!(view.panels, vec![Panel::TopN(PanelSpec::new("verdict", None, 10))]);

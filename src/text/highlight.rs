@@ -113,6 +113,9 @@ mod tests {
 
     #[test]
     fn runs_ignore_bad_ranges() {
-        assert_eq!(runs("abcdef", &[1..2, 0..1, 4..9, 3..3]), vec![("a".into(), false), ("b".into(), true), ("cdef".into(), false)]);
+        assert_eq!(
+            runs("abcdef", &[1..2, 0..1, 4..9, 3..3]),
+            vec![("a".into(), false), ("b".into(), true), ("cdef".into(), false)]
+        );
     }
 }

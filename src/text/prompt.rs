@@ -31,7 +31,8 @@ pub fn split<'a>(content: &'a str, action: Option<&str>) -> CommandLine<'a> {
         if let Some(before) = trimmed.strip_suffix(action) {
             let prompt = before.trim_end();
             // The action must start a word: `ls` is not the end of `cat /tmp/als`.
-            if before.ends_with(char::is_whitespace) && !prompt.is_empty() && prompt.chars().count() <= MAX_PROMPT_CHARS {
+            if before.ends_with(char::is_whitespace) && !prompt.is_empty() && prompt.chars().count() <= MAX_PROMPT_CHARS
+            {
                 return CommandLine { prompt: Some(prompt), command: &content[before.len()..] };
             }
             if before.is_empty() {
@@ -85,15 +86,24 @@ mod tests {
 
     #[test]
     fn action_at_the_end_splits_off_the_prompt() {
-        assert_eq!(parts("myuser@examplehost:/var$ ls -la", Some("ls -la")), (Some("myuser@examplehost:/var$"), "ls -la".into()));
-        assert_eq!(parts("[myuser@examplehost ~]$ man man", Some("man man")), (Some("[myuser@examplehost ~]$"), "man man".into()));
+        assert_eq!(
+            parts("myuser@examplehost:/var$ ls -la", Some("ls -la")),
+            (Some("myuser@examplehost:/var$"), "ls -la".into())
+        );
+        assert_eq!(
+            parts("[myuser@examplehost ~]$ man man", Some("man man")),
+            (Some("[myuser@examplehost ~]$"), "man man".into())
+        );
         assert_eq!(parts("core-sw1# show run", Some("show run")), (Some("core-sw1#"), "show run".into()));
     }
 
     #[test]
     fn a_mismatched_action_falls_back_to_the_prompt_shape() {
         // The reference sample: action `ls`, content `… man sudo`.
-        assert_eq!(parts("myuser@examplehost:/var$ man sudo", Some("ls")), (Some("myuser@examplehost:/var$"), "man sudo".into()));
+        assert_eq!(
+            parts("myuser@examplehost:/var$ man sudo", Some("ls")),
+            (Some("myuser@examplehost:/var$"), "man sudo".into())
+        );
         // `ls` ends the content but not as a word.
         assert_eq!(parts("root@h:~# cat /tmp/als", Some("ls")), (Some("root@h:~#"), "cat /tmp/als".into()));
         assert_eq!(parts("[a@b c d]# id", None), (Some("[a@b c d]#"), "id".into()));

@@ -390,7 +390,9 @@ impl Parser {
         let mut items = Vec::new();
         let mut first = true;
         loop {
-            let Some(c) = self.bump() else { return Err(RegexError::Invalid("a character class is not closed".into())) };
+            let Some(c) = self.bump() else {
+                return Err(RegexError::Invalid("a character class is not closed".into()));
+            };
             if c == ']' && !first {
                 break;
             }
@@ -399,7 +401,9 @@ impl Parser {
                 return Err(RegexError::Unsupported("POSIX character classes".into()));
             }
             let low = if c == '\\' {
-                let Some(e) = self.bump() else { return Err(RegexError::Invalid("the pattern ends with a backslash".into())) };
+                let Some(e) = self.bump() else {
+                    return Err(RegexError::Invalid("the pattern ends with a backslash".into()));
+                };
                 if let Some((p, negated)) = Self::perl(e) {
                     items.push(ClassItem::Perl(p, negated));
                     continue;
@@ -414,9 +418,13 @@ impl Parser {
             };
             if self.peek() == Some('-') && self.peek_at(1).is_some_and(|n| n != ']') {
                 self.at += 1;
-                let Some(h) = self.bump() else { return Err(RegexError::Invalid("a character class is not closed".into())) };
+                let Some(h) = self.bump() else {
+                    return Err(RegexError::Invalid("a character class is not closed".into()));
+                };
                 let high = if h == '\\' {
-                    let Some(e) = self.bump() else { return Err(RegexError::Invalid("the pattern ends with a backslash".into())) };
+                    let Some(e) = self.bump() else {
+                        return Err(RegexError::Invalid("the pattern ends with a backslash".into()));
+                    };
                     self.char_escape(e)?
                 } else {
                     h

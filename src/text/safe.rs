@@ -129,7 +129,10 @@ fn escape_sequence(chars: &[char]) -> Option<(usize, Piece)> {
         ('\u{1B}', Some('P' | 'X' | '^' | '_')) => (2, 'O'),
         ('\u{1B}', Some(c)) if ('\u{20}'..='\u{7E}').contains(&c) => {
             let shown = format!("⟨ESC⟩{c}");
-            return Some((2, Piece::Marker { title: format!("ESC {c}: an escape sequence, shown, not applied"), shown }));
+            return Some((
+                2,
+                Piece::Marker { title: format!("ESC {c}: an escape sequence, shown, not applied"), shown },
+            ));
         }
         ('\u{9B}', _) => (1, 'C'),
         ('\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}', _) => (1, 'O'),
@@ -249,7 +252,10 @@ pub fn limited(text: &str, max_chars: usize) -> Limited {
             });
         } else if let Some((name, what)) = invisible_name(c) {
             flush(&mut plain, &mut out);
-            out.push(Piece::Marker { shown: format!("⟨{name}⟩"), title: format!("{name} (U+{:04X}): {what}", c as u32) });
+            out.push(Piece::Marker {
+                shown: format!("⟨{name}⟩"),
+                title: format!("{name} (U+{:04X}): {what}", c as u32),
+            });
         } else {
             plain.push(c);
         }
@@ -312,7 +318,8 @@ mod tests {
         assert_eq!(pieces("ls -la /tmp"), vec![Piece::Text("ls -la /tmp".into())]);
         assert_eq!(pieces(""), vec![]);
         // Scripts of every direction are text; markup is text too.
-        for s in ["cat /home/李伟/报告.txt", "echo 'مرحبا' > /tmp/motd", "<script>alert(1)</script>", "ünïcödé ✓ 🙂"] {
+        for s in ["cat /home/李伟/报告.txt", "echo 'مرحبا' > /tmp/motd", "<script>alert(1)</script>", "ünïcödé ✓ 🙂"]
+        {
             assert_eq!(flatten(s), s);
             assert!(!has_markers(s));
         }

@@ -37,7 +37,11 @@ extern "C" {
 enum Day {
     Fixed(i32),
     /// The offset is `before` until `at` (Unix time), `after` from then on.
-    Change { at: i64, before: i32, after: i32 },
+    Change {
+        at: i64,
+        before: i32,
+        after: i32,
+    },
 }
 
 struct Entry {
@@ -69,7 +73,8 @@ fn options(zone: Option<&str>) -> Object {
 
 /// The zone name a formatter resolved to.
 fn resolved_zone(format: &Object) -> Option<String> {
-    let resolved = Reflect::get(format, &"resolvedOptions".into()).ok()?.dyn_into::<Function>().ok()?.call0(format).ok()?;
+    let resolved =
+        Reflect::get(format, &"resolvedOptions".into()).ok()?.dyn_into::<Function>().ok()?.call0(format).ok()?;
     Reflect::get(&resolved, &"timeZone".into()).ok()?.as_string()
 }
 

@@ -213,7 +213,8 @@ mod tests {
 
     #[test]
     fn agrees_with_chrono_tz_over_years_of_instants() {
-        for name in ["Europe/Budapest", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "America/Sao_Paulo"] {
+        for name in ["Europe/Budapest", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "America/Sao_Paulo"]
+        {
             let tz: chrono_tz::Tz = name.parse().expect("a chrono-tz zone");
             let ours = zone(name);
             let mut t = at("2015-01-01T00:00:00Z");

@@ -75,7 +75,8 @@ mod tests {
             serde_json::to_string(&a).unwrap(),
             r#"{"channel_id":"3","record_id":94,"time":"2018-01-15T12:00:00.000Z"}"#
         );
-        let odd: SessionAlert = serde_json::from_str(r#"{"channel_id": {"a": 0}, "record_id": "x", "rule_name": ["r"]}"#).unwrap();
+        let odd: SessionAlert =
+            serde_json::from_str(r#"{"channel_id": {"a": 0}, "record_id": "x", "rule_name": ["r"]}"#).unwrap();
         assert_eq!((odd.channel_id, odd.record_id, odd.rule_name.as_deref()), (None, None, Some("r")));
     }
 }

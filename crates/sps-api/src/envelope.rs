@@ -162,7 +162,10 @@ mod tests {
     #[test]
     fn a_broken_item_leaves_the_others_and_is_written_back() {
         let r: ListResponse<u64> = serde_json::from_str(r#"{"items": [1, "x", 3], "meta": {"limit": "2"}}"#).unwrap();
-        assert_eq!((r.items.as_slice(), r.unreadable.as_slice(), r.meta.limit), (&[1, 3][..], &[Value::from("x")][..], Some(2)));
+        assert_eq!(
+            (r.items.as_slice(), r.unreadable.as_slice(), r.meta.limit),
+            (&[1, 3][..], &[Value::from("x")][..], Some(2))
+        );
         assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"items":[1,3,"x"],"meta":{"limit":2}}"#);
     }
 

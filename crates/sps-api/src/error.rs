@@ -99,7 +99,9 @@ impl ErrorBody {
     /// with `code` beside it for clients of this project's earlier shape.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         let name = Some(code.as_str().to_owned());
-        ErrorBody { error: ErrorField::Detail(ErrorDetail { kind: name.clone(), code: name, message: Some(message.into()) }) }
+        ErrorBody {
+            error: ErrorField::Detail(ErrorDetail { kind: name.clone(), code: name, message: Some(message.into()) }),
+        }
     }
 
     /// The error's type (`type`, else `code`), if the body carries one.
@@ -129,8 +131,10 @@ mod tests {
 
     #[test]
     fn the_appliance_shape_with_type() {
-        let b = read(r#"{"error": {"type": "InvalidQueryValue", "message": "Invalid query: protocol:(", "details": {"x": 1}}}"#)
-            .unwrap();
+        let b = read(
+            r#"{"error": {"type": "InvalidQueryValue", "message": "Invalid query: protocol:(", "details": {"x": 1}}}"#,
+        )
+        .unwrap();
         assert_eq!((b.kind(), b.message()), (Some("InvalidQueryValue"), "Invalid query: protocol:("));
         let both = read(r#"{"error": {"type": "A", "code": "B", "message": "m"}}"#).unwrap();
         assert_eq!(both.kind(), Some("A"), "type wins over code");
@@ -146,7 +150,14 @@ mod tests {
         assert_eq!((only_message.kind(), only_message.message()), (None, "m"));
         let only_type = read(r#"{"error":{"type":"Unauthenticated"}}"#).unwrap();
         assert_eq!((only_type.kind(), only_type.message()), (Some("Unauthenticated"), ""));
-        for junk in [r#"{"error":["c","m"]}"#, r#"{"error":1}"#, r#"{"error":null}"#, r#"{"error":{}}"#, r#"{"error":{"x":1}}"#, "{}"] {
+        for junk in [
+            r#"{"error":["c","m"]}"#,
+            r#"{"error":1}"#,
+            r#"{"error":null}"#,
+            r#"{"error":{}}"#,
+            r#"{"error":{"x":1}}"#,
+            "{}",
+        ] {
             assert!(read(junk).is_err(), "{junk}");
         }
     }

@@ -41,7 +41,12 @@ pub struct SessionEvent {
     #[serde(default, deserialize_with = "lenient_timestamp", skip_serializing_if = "Option::is_none")]
     pub time: Option<Timestamp>,
     /// What kind of event this is.
-    #[serde(rename = "type", default, deserialize_with = "lenient_event_type", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "lenient_event_type",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub event_type: Option<EventType>,
 }
 
@@ -232,7 +237,8 @@ mod tests {
         let e: SessionEvent = serde_json::from_str(r#"{"time": 1574726368.25, "type": "COMMAND"}"#).unwrap();
         assert_eq!(e.time.map(|t| t.to_string()).as_deref(), Some("2019-11-25T23:59:28.250Z"));
         assert_eq!(e.event_type, Some(EventType::Command));
-        let r: EventsResponse = serde_json::from_str(r#"{"items": [{"record_id": 1}, 5, {"record_id": 2}], "meta": {}}"#).unwrap();
+        let r: EventsResponse =
+            serde_json::from_str(r#"{"items": [{"record_id": 1}, 5, {"record_id": 2}], "meta": {}}"#).unwrap();
         assert_eq!((r.items.len(), r.unreadable.len(), r.meta.match_count), (2, 1, None));
     }
 }

@@ -148,7 +148,10 @@ mod tests {
 
     #[test]
     fn booleans_and_broken_list_items() {
-        assert_eq!([bool_of(&json!("TRUE")), bool_of(&json!(false)), bool_of(&json!("maybe"))], [Some(true), Some(false), None]);
+        assert_eq!(
+            [bool_of(&json!("TRUE")), bool_of(&json!(false)), bool_of(&json!("maybe"))],
+            [Some(true), Some(false), None]
+        );
         #[derive(Deserialize)]
         struct Counts {
             #[serde(deserialize_with = "super::lenient_vec")]

@@ -98,7 +98,8 @@ impl Serialize for Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(d)?;
-        Text::from_json(&value).ok_or_else(|| de::Error::custom(format!("expected text or a list of texts, got {value}")))
+        Text::from_json(&value)
+            .ok_or_else(|| de::Error::custom(format!("expected text or a list of texts, got {value}")))
     }
 }
 

@@ -137,7 +137,10 @@ impl FromStr for Timestamp {
             // Whole numbers exactly; others (fractions, or beyond i64) as floats.
             return match s.parse::<i64>() {
                 Ok(whole) => Timestamp::from_epoch_integer(whole),
-                Err(_) => s.parse().map_err(|_| TimestampError::Unrecognized(text.to_owned())).and_then(Timestamp::from_epoch_number),
+                Err(_) => s
+                    .parse()
+                    .map_err(|_| TimestampError::Unrecognized(text.to_owned()))
+                    .and_then(Timestamp::from_epoch_number),
             };
         }
         Err(TimestampError::Unrecognized(text.to_owned()))

@@ -20,7 +20,8 @@ use sps_api::{
 fn check<T: DeserializeOwned + Serialize + PartialEq + Debug>(name: &str, data: &[u8]) -> bool {
     let Ok(value) = serde_json::from_slice::<T>(data) else { return false };
     let written = serde_json::to_string(&value).unwrap_or_else(|e| panic!("{name}: cannot write {value:?}: {e}"));
-    let back: T = serde_json::from_str(&written).unwrap_or_else(|e| panic!("{name}: {written} does not read back: {e}"));
+    let back: T =
+        serde_json::from_str(&written).unwrap_or_else(|e| panic!("{name}: {written} does not read back: {e}"));
     assert_eq!(back, value, "{name}: written as {written}");
     true
 }

@@ -242,7 +242,9 @@ fn recorded_sessions_of_the_sub_fields_example_give_its_answer() {
     let sessions: SessionsByName = parse(include_str!("fixtures/sessions_sub_fields_example.json"));
     let of_alpha: Vec<_> = sessions
         .values()
-        .filter(|s| s.user.as_ref().and_then(|u| u.gateway_username.as_ref()).and_then(Text::first) == Some("user-Alpha"))
+        .filter(|s| {
+            s.user.as_ref().and_then(|u| u.gateway_username.as_ref()).and_then(Text::first) == Some("user-Alpha")
+        })
         .collect();
     let ssh = of_alpha.iter().filter(|s| s.protocol.as_ref().is_some_and(|p| p.has("ssh"))).count() as u64;
     let answer: StatsResponse = parse(include_str!("fixtures/stats_sub_fields.json"));
@@ -278,7 +280,10 @@ fn appliance_sessions_with_list_valued_usernames_and_upper_case_protocols() {
     // Analytics may be missing; where present its lists are lists.
     assert!(bodies[0].analytics.is_none());
     let analytics = bodies[1].analytics.as_ref().unwrap();
-    assert_eq!((joined(&analytics.interesting_events).as_deref(), analytics.tags.clone()), (Some("sudo, vim"), Some(Text::Many(vec![]))));
+    assert_eq!(
+        (joined(&analytics.interesting_events).as_deref(), analytics.tags.clone()),
+        (Some("sudo, vim"), Some(Text::Many(vec![])))
+    );
     // Properties the reference pages do not list are kept, nested ones too.
     assert_eq!(bodies[0].extra.get("vault").and_then(|v| v.get("account_id")), Some(&serde_json::json!(13)));
     assert_eq!(bodies[0].recording.as_ref().unwrap().extra.get("command_extracted"), Some(&serde_json::json!(true)));
@@ -286,7 +291,10 @@ fn appliance_sessions_with_list_valued_usernames_and_upper_case_protocols() {
     assert_eq!(bodies[0].start_time, Some(at(2019, 11, 25, 23, 59, 28, 0)));
     // `meta.fields` is a list and `meta.parent` the audit root.
     assert_eq!(r.meta.fields, Some(Text::Many(vec!["*".into()])));
-    assert_eq!((r.meta.parent.as_deref(), r.meta.remaining_seconds, r.meta.first.as_deref()), (Some("/api/audit"), Some(43200), None));
+    assert_eq!(
+        (r.meta.parent.as_deref(), r.meta.remaining_seconds, r.meta.first.as_deref()),
+        (Some("/api/audit"), Some(43200), None)
+    );
     assert_round_trip(&r);
     let written = serde_json::to_value(&r).expect("serializes");
     assert_eq!(written["items"][1]["body"]["user"]["server_username"], serde_json::json!(["root", "ravi"]));
@@ -295,7 +303,10 @@ fn appliance_sessions_with_list_valued_usernames_and_upper_case_protocols() {
 #[test]
 fn appliance_list_items_without_a_body_when_fields_is_not_sent() {
     let r: SessionsResponse = parse(include_str!("fixtures/appliance/sessions_without_fields.json"));
-    assert_eq!(r.items.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(), ["kT3vQ8mB1zX0aLp9WcDe", "Zp7Wq2nC5vB8xRt4LmKa"]);
+    assert_eq!(
+        r.items.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(),
+        ["kT3vQ8mB1zX0aLp9WcDe", "Zp7Wq2nC5vB8xRt4LmKa"]
+    );
     assert!(r.items.iter().all(|i| i.body == SessionBody::default() && i.meta.href.is_some()));
     assert_eq!((r.meta.match_count, r.meta.fields.clone()), (None, None));
     assert_round_trip(&r);

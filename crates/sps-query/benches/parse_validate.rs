@@ -36,6 +36,5 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-
 criterion_group!(benches, bench);
 criterion_main!(benches);

@@ -183,9 +183,7 @@ impl Expr {
     fn clear_spans(&mut self) {
         self.set_span(Span::default());
         match self {
-            Expr::Or { operands, .. } | Expr::And { operands, .. } => {
-                operands.iter_mut().for_each(Expr::clear_spans)
-            }
+            Expr::Or { operands, .. } | Expr::And { operands, .. } => operands.iter_mut().for_each(Expr::clear_spans),
             Expr::Not { operand, .. } => operand.clear_spans(),
             Expr::Clause(clause) => clause.clear_spans(),
         }

@@ -1,7 +1,7 @@
 //! Completion: what may be typed at the cursor, and suggestions for it.
 
-use crate::escape::escape_value;
 use crate::ast::Pattern;
+use crate::escape::escape_value;
 use crate::lexer::{tokenize, Token, TokenKind};
 use crate::schema::{FieldType, Schema};
 use crate::span::Span;
@@ -95,10 +95,13 @@ pub fn complete(query: &str, cursor: usize, schema: &Schema) -> Completion {
     let preceding = typed.unwrap_or_else(|| tokens.iter().take_while(|t| t.span.end <= cursor).count());
     let replace = typed.map_or(Span::at(cursor), |i| tokens[i].span);
     let field_name_follows = typed.and_then(|i| tokens.get(i + 1)).is_some_and(|t| t.kind == TokenKind::Colon);
-    let phrase = typed.is_some_and(|i| !matches!(tokens[i].kind, TokenKind::Word | TokenKind::And | TokenKind::Or | TokenKind::Not));
+    let phrase = typed
+        .is_some_and(|i| !matches!(tokens[i].kind, TokenKind::Word | TokenKind::And | TokenKind::Or | TokenKind::Not));
     let prefix = typed_prefix(query, replace, cursor, phrase);
     let context = if field_name_follows { Context::Field } else { context_before(query, &tokens[..preceding]) };
-    let needs_space = replace.start > 0 && !query[..replace.start].ends_with(char::is_whitespace) && !query[..replace.start].ends_with('(');
+    let needs_space = replace.start > 0
+        && !query[..replace.start].ends_with(char::is_whitespace)
+        && !query[..replace.start].ends_with('(');
     match context {
         Context::Value(field) => Completion {
             candidates: value_candidates(&field, &prefix, schema),
@@ -195,12 +198,18 @@ fn context_before(query: &str, before: &[Token]) -> Context {
     }
     let group = groups.into_iter().rev().find_map(|g| g);
     match before {
-        [.., name, colon] if colon.kind == TokenKind::Colon && name.kind == TokenKind::Word => Context::Value(field_name(name)),
+        [.., name, colon] if colon.kind == TokenKind::Colon && name.kind == TokenKind::Word => {
+            Context::Value(field_name(name))
+        }
         [] => Context::Field,
         [.., last] => match last.kind {
-            TokenKind::LParen | TokenKind::And | TokenKind::Or | TokenKind::Not | TokenKind::Plus | TokenKind::Minus | TokenKind::Colon => {
-                group.map_or(Context::Field, Context::Value)
-            }
+            TokenKind::LParen
+            | TokenKind::And
+            | TokenKind::Or
+            | TokenKind::Not
+            | TokenKind::Plus
+            | TokenKind::Minus
+            | TokenKind::Colon => group.map_or(Context::Field, Context::Value),
             TokenKind::Word | TokenKind::Phrase(_) | TokenKind::Range(_) | TokenKind::RParen | TokenKind::Error(..) => {
                 Context::Operator(group)
             }
@@ -219,7 +228,8 @@ fn field_candidates(prefix: &str, with_colon: bool, schema: &Schema) -> Vec<Cand
         .iter()
         .find_map(|alias| prefix.strip_prefix(alias.prefix).map(|rest| format!("{}{rest}", alias.target)))
         .unwrap_or_else(|| prefix.to_owned());
-    let word_starts = |name: &str| name.match_indices(['.', '_']).any(|(i, _)| starts_with_ignoring_case(&name[i + 1..], &prefix));
+    let word_starts =
+        |name: &str| name.match_indices(['.', '_']).any(|(i, _)| starts_with_ignoring_case(&name[i + 1..], &prefix));
     let (mut leading, mut inner): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
     for field in schema.fields() {
         if starts_with_ignoring_case(field.name, &prefix) {
@@ -258,11 +268,13 @@ fn value_candidates(field: &str, prefix: &str, schema: &Schema) -> Vec<Candidate
 }
 
 fn operator_candidates(prefix: &str, leading_space: bool) -> impl Iterator<Item = Candidate> + '_ {
-    OPERATORS.iter().filter(move |(op, _)| starts_with_ignoring_case(op, prefix)).map(move |(op, description)| Candidate {
-        kind: CandidateKind::Operator,
-        label: (*op).to_owned(),
-        insert: format!("{}{op} ", if leading_space { " " } else { "" }),
-        detail: String::new(),
-        description: (*description).to_owned(),
+    OPERATORS.iter().filter(move |(op, _)| starts_with_ignoring_case(op, prefix)).map(move |(op, description)| {
+        Candidate {
+            kind: CandidateKind::Operator,
+            label: (*op).to_owned(),
+            insert: format!("{}{op} ", if leading_space { " " } else { "" }),
+            detail: String::new(),
+            description: (*description).to_owned(),
+        }
     })
 }

@@ -160,7 +160,9 @@ impl ParseErrorKind {
     pub fn examples(&self) -> Vec<String> {
         match self {
             ParseErrorKind::NestedFields { field, value } => nested_fields_examples(field, value).to_vec(),
-            ParseErrorKind::ComparisonNeedsValue { operator } => vec![format!("duration:{operator}10"), phrase(operator)],
+            ParseErrorKind::ComparisonNeedsValue { operator } => {
+                vec![format!("duration:{operator}10"), phrase(operator)]
+            }
             ParseErrorKind::EscapedComparison { value } => vec![phrase(value)],
             ParseErrorKind::UnmatchedRangeClose { bracket } => vec![format!("\\{bracket}")],
             ParseErrorKind::OperatorAsValue { operator } => vec![format!("\\{operator}")],

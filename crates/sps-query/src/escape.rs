@@ -8,9 +8,8 @@
 //! search, so such a value is quoted instead.
 
 /// Characters escaped anywhere in a term.
-const SPECIAL: &[char] = &[
-    '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '\\', '/', '=', '<', '>',
-];
+const SPECIAL: &[char] =
+    &['&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '\\', '/', '=', '<', '>'];
 
 fn is_special(c: char, at_start: bool) -> bool {
     SPECIAL.contains(&c) || c.is_whitespace() || (at_start && matches!(c, '+' | '-'))

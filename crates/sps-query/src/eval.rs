@@ -4,8 +4,8 @@
 use serde_json::Value as Json;
 
 use crate::ast::{Bound, Clause, Expr, Query, Range, Value};
-use crate::record::{text_of, values_at};
 use crate::literal::{bool_of, instant_of, number_of, parse_bool, parse_number, parse_period};
+use crate::record::{text_of, values_at};
 use crate::schema::{Field, FieldType, Schema};
 use crate::text_match::{contains_words, fold, Glob};
 

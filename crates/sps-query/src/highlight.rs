@@ -5,8 +5,8 @@
 //! colours always agree with what the query means, and a half-typed query is still
 //! coloured up to and past its mistake.
 
-use crate::error::ParseErrorKind;
 use crate::ast::Pattern;
+use crate::error::ParseErrorKind;
 use crate::lexer::{tokenize, Token, TokenKind};
 use crate::span::Span;
 
@@ -131,12 +131,25 @@ mod tests {
         assert_eq!(
             pieces(r#"(protocol:ssh OR -verdict:"DENY") && !a\:b"#),
             [
-                (Paren, "("), (Field, "protocol"), (Colon, ":"), (Term, "ssh"), (Operator, "OR"), (Operator, "-"),
-                (Field, "verdict"), (Colon, ":"), (Phrase, "\"DENY\""), (Paren, ")"), (Operator, "&&"),
-                (Operator, "!"), (Term, r"a\:b"),
+                (Paren, "("),
+                (Field, "protocol"),
+                (Colon, ":"),
+                (Term, "ssh"),
+                (Operator, "OR"),
+                (Operator, "-"),
+                (Field, "verdict"),
+                (Colon, ":"),
+                (Phrase, "\"DENY\""),
+                (Paren, ")"),
+                (Operator, "&&"),
+                (Operator, "!"),
+                (Term, r"a\:b"),
             ]
         );
-        assert_eq!(pieces("type:(command OR file*)")[3..], [(Term, "command"), (Operator, "OR"), (Wildcard, "file*"), (Paren, ")")]);
+        assert_eq!(
+            pieces("type:(command OR file*)")[3..],
+            [(Term, "command"), (Operator, "OR"), (Wildcard, "file*"), (Paren, ")")]
+        );
     }
 
     #[test]
@@ -145,8 +158,16 @@ mod tests {
         assert_eq!(
             pieces(r#"duration:[5 TO *} start_time:{"2017-01-01" TO 2018]"#)[2..],
             [
-                (Range, "["), (Term, "5"), (Range, " TO *}"), (Field, "start_time"), (Colon, ":"),
-                (Range, "{"), (Phrase, "\"2017-01-01\""), (Range, " TO "), (Term, "2018"), (Range, "]"),
+                (Range, "["),
+                (Term, "5"),
+                (Range, " TO *}"),
+                (Field, "start_time"),
+                (Colon, ":"),
+                (Range, "{"),
+                (Phrase, "\"2017-01-01\""),
+                (Range, " TO "),
+                (Term, "2018"),
+                (Range, "]"),
             ]
         );
     }
@@ -165,7 +186,10 @@ mod tests {
     #[test]
     fn a_date_time_is_one_term() {
         use TokenClass::*;
-        assert_eq!(pieces("start_time:2017-01-25T10:00:00.5+01:00"), [(Field, "start_time"), (Colon, ":"), (Term, "2017-01-25T10:00:00.5+01:00")]);
+        assert_eq!(
+            pieces("start_time:2017-01-25T10:00:00.5+01:00"),
+            [(Field, "start_time"), (Colon, ":"), (Term, "2017-01-25T10:00:00.5+01:00")]
+        );
     }
 
     #[test]
@@ -183,7 +207,10 @@ mod tests {
             let mut last = 0;
             for h in highlight(source) {
                 assert!(h.span.start >= last && h.span.end >= h.span.start, "{source}: {h:?}");
-                assert!(source.is_char_boundary(h.span.start) && source.is_char_boundary(h.span.end), "{source}: {h:?}");
+                assert!(
+                    source.is_char_boundary(h.span.start) && source.is_char_boundary(h.span.end),
+                    "{source}: {h:?}"
+                );
                 last = h.span.end;
             }
             assert!(last <= source.len());

@@ -349,4 +349,3 @@ fn unsupported(character: char, feature: &'static str, at: usize) -> TokenKind {
 fn error(kind: ParseErrorKind, at: Span) -> TokenKind {
     TokenKind::Error(kind, at)
 }
-

@@ -9,7 +9,11 @@ pub fn parse_number(text: &str) -> Option<f64> {
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || (unsigned.contains('.') && fraction.is_empty()) {
+    if whole.is_empty()
+        || !all_digits(whole)
+        || !all_digits(fraction)
+        || (unsigned.contains('.') && fraction.is_empty())
+    {
         return None;
     }
     text.parse().ok()
@@ -52,7 +56,9 @@ pub fn parse_period(text: &str) -> Option<Period> {
 /// A record's instant: epoch milliseconds as a JSON number, or any text `parse_period` reads.
 pub fn instant_of(value: &serde_json::Value) -> Option<i64> {
     match value {
-        serde_json::Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f.floor() as i64)),
+        serde_json::Value::Number(n) => {
+            n.as_i64().or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f.floor() as i64))
+        }
         serde_json::Value::String(s) => parse_period(s).map(|p| p.start),
         _ => None,
     }
@@ -246,7 +252,17 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for bad in ["", "abc", "2017-13-01", "2017-02-29", "2017-01-01T24:00", "2017-01-01T10:00+5", "2017-01-01T10:00:00.", "12:00", "2017-1-1"] {
+        for bad in [
+            "",
+            "abc",
+            "2017-13-01",
+            "2017-02-29",
+            "2017-01-01T24:00",
+            "2017-01-01T10:00+5",
+            "2017-01-01T10:00:00.",
+            "12:00",
+            "2017-1-1",
+        ] {
             assert_eq!(parse_period(bad), None, "{bad}");
         }
         assert!(parse_period("2016-02-29").is_some());

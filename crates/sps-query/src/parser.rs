@@ -361,7 +361,9 @@ impl<'a> Parser<'a> {
             return Err(ParseError::new(kind, Span::at(self.source.len())));
         };
         match &token.kind {
-            TokenKind::Word if self.peek_kind() == Some(&TokenKind::Colon) => Err(self.nested_fields(field, token.span)),
+            TokenKind::Word if self.peek_kind() == Some(&TokenKind::Colon) => {
+                Err(self.nested_fields(field, token.span))
+            }
             TokenKind::Word | TokenKind::Phrase(_) | TokenKind::Range(_) => {
                 let value = self.value_of(token)?;
                 let span = name_span.cover(token.span);

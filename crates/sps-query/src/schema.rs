@@ -91,7 +91,11 @@ pub struct Schema {
 impl Schema {
     /// A schema from static tables. `default_fields` are searched by clauses without a
     /// field; when empty, such clauses search every text field.
-    pub const fn new(fields: &'static [Field], aliases: &'static [Alias], default_fields: &'static [&'static str]) -> Self {
+    pub const fn new(
+        fields: &'static [Field],
+        aliases: &'static [Alias],
+        default_fields: &'static [&'static str],
+    ) -> Self {
         Schema { fields, aliases, default_fields }
     }
 
@@ -174,8 +178,14 @@ const EVENT_TYPES: &[&str] = &[
 ];
 
 static SESSION_FIELDS: [Field; 40] = [
-    Field { values: KnownValues::Suggested(PROTOCOLS), ..text("protocol", "Protocol of the connection (SSH, RDP, TELNET, VNC, HTTP, ICA)") },
-    Field { values: KnownValues::Suggested(VERDICTS), ..text("verdict", "Outcome of the connection, e.g. ACCEPT, AUTH_FAIL, TERMINATED") },
+    Field {
+        values: KnownValues::Suggested(PROTOCOLS),
+        ..text("protocol", "Protocol of the connection (SSH, RDP, TELNET, VNC, HTTP, ICA)")
+    },
+    Field {
+        values: KnownValues::Suggested(VERDICTS),
+        ..text("verdict", "Outcome of the connection, e.g. ACCEPT, AUTH_FAIL, TERMINATED")
+    },
     text("origin", "Where the session record comes from"),
     text("node_id", "ID of the SPS node that handled the session"),
     text("user.gateway_username", "Username the user authenticated with on SPS (gateway)"),
@@ -199,7 +209,10 @@ static SESSION_FIELDS: [Field; 40] = [
     text("recording.deny_reason", "Why the connection was denied, if it was"),
     text("recording.index_status", "Whether the session's content has been indexed"),
     text("recording.session_id", "SPS's ID of the recorded session"),
-    Field { values: KnownValues::Suggested(VERDICTS), ..text("recording.verdict", "Verdict recorded for the connection") },
+    Field {
+        values: KnownValues::Suggested(VERDICTS),
+        ..text("recording.verdict", "Verdict recorded for the connection")
+    },
     text("recording.target.ip", "IP address SPS connected to on the target"),
     text("recording.target.name", "Host name SPS connected to on the target"),
     text("recording.target.port", "Port SPS connected to on the target"),
@@ -220,10 +233,16 @@ static SESSIONS: Schema = Schema::new(&SESSION_FIELDS, &[Alias { prefix: "psm.",
 
 static EVENT_FIELDS: [Field; 5] = [
     field("channels_id", FieldType::Integer, "Channel of the session the event happened in"),
-    Field { full_text: true, ..text("content", "The event with its context, e.g. the whole command line with the prompt") },
+    Field {
+        full_text: true,
+        ..text("content", "The event with its context, e.g. the whole command line with the prompt")
+    },
     field("record_id", FieldType::Integer, "Number of the event within the session"),
     field("time", FieldType::Date, "When the event happened"),
-    Field { values: KnownValues::OneOf(EVENT_TYPES), ..text("type", "Kind of event: command, file_transfer, window_title, screen.content…") },
+    Field {
+        values: KnownValues::OneOf(EVENT_TYPES),
+        ..text("type", "Kind of event: command, file_transfer, window_title, screen.content…")
+    },
 ];
 
 static EVENTS: Schema = Schema::new(&EVENT_FIELDS, &[], &["content"]);

@@ -36,7 +36,9 @@ pub fn sendable(text: &str) -> String {
         let replacement = match &token.kind {
             TokenKind::Word if date_time_len(raw) == Some(raw.len()) => raw.replace(':', "\\:"),
             TokenKind::Range(range) => match range.comparison {
-                Some(operator) if raw.get(operator.len()..).is_some_and(|value| value.starts_with('"') || value.contains(':')) => {
+                Some(operator)
+                    if raw.get(operator.len()..).is_some_and(|value| value.starts_with('"') || value.contains(':')) =>
+                {
                     let mut printed = String::new();
                     print_value(&Value::Range(range.clone()), &mut printed);
                     printed

@@ -45,7 +45,9 @@ impl Glob {
         let mut items = Vec::new();
         for part in pattern.parts() {
             match part {
-                PatternPart::Literal(text) => items.extend(text.chars().flat_map(char::to_lowercase).map(GlobItem::Char)),
+                PatternPart::Literal(text) => {
+                    items.extend(text.chars().flat_map(char::to_lowercase).map(GlobItem::Char))
+                }
                 PatternPart::AnyChar => items.push(GlobItem::AnyChar),
                 PatternPart::AnyChars => items.push(GlobItem::AnyChars),
             }
@@ -89,7 +91,9 @@ impl Glob {
     /// Whether the pattern matches the whole value, one of its whitespace-separated
     /// words, or one of its letter-and-digit words (full-text semantics).
     pub(crate) fn matches_within(&self, value: &str) -> bool {
-        self.matches(value) || value.split_whitespace().any(|w| self.matches(w)) || words(value).any(|w| self.matches(w))
+        self.matches(value)
+            || value.split_whitespace().any(|w| self.matches(w))
+            || words(value).any(|w| self.matches(w))
     }
 }
 

@@ -183,7 +183,9 @@ impl DiagnosticKind {
             DiagnosticKind::Syntax(kind) => kind.examples(),
             DiagnosticKind::NotADate { field, .. } => date_examples(field).to_vec(),
             DiagnosticKind::RangeWithoutField { example } => vec![example.clone()],
-            DiagnosticKind::ComparisonOnText { field, operator, value } => vec![comparison_as_text(field, operator, value)],
+            DiagnosticKind::ComparisonOnText { field, operator, value } => {
+                vec![comparison_as_text(field, operator, value)]
+            }
             DiagnosticKind::ComparisonWithoutField { operator, value, example } => {
                 vec![example.clone(), phrase(&format!("{operator}{value}"))]
             }
@@ -289,7 +291,9 @@ fn validate_clause(clause: &Clause, schema: &Schema, out: &mut Vec<Diagnostic>) 
                         let example = format!("{number}:{operator}10");
                         (span, DiagnosticKind::ComparisonWithoutField { operator, value, example })
                     }
-                    None => (clause.value_span, DiagnosticKind::RangeWithoutField { example: format!("{number}:[1 TO 5]") }),
+                    None => {
+                        (clause.value_span, DiagnosticKind::RangeWithoutField { example: format!("{number}:[1 TO 5]") })
+                    }
                 };
                 out.push(Diagnostic::new(Severity::Error, span, kind));
             }
@@ -303,15 +307,20 @@ fn validate_clause(clause: &Clause, schema: &Schema, out: &mut Vec<Diagnostic>) 
     };
     let Some(def) = schema.field(&field.name) else {
         // Values of one `field:(…)` group share the field's span: report it once.
-        let reported = out.iter().any(|d| d.span == field.span && matches!(d.kind, DiagnosticKind::UnknownField { .. }));
+        let reported =
+            out.iter().any(|d| d.span == field.span && matches!(d.kind, DiagnosticKind::UnknownField { .. }));
         if !reported {
-            let kind = DiagnosticKind::UnknownField { field: field.name.clone(), suggestions: similar_fields(&field.name, schema) };
+            let kind = DiagnosticKind::UnknownField {
+                field: field.name.clone(),
+                suggestions: similar_fields(&field.name, schema),
+            };
             out.push(Diagnostic::new(Severity::Error, field.span, kind));
         }
         return;
     };
     if def.name != field.name {
-        let reported = out.iter().any(|d| d.span == field.span && matches!(d.kind, DiagnosticKind::AliasedField { .. }));
+        let reported =
+            out.iter().any(|d| d.span == field.span && matches!(d.kind, DiagnosticKind::AliasedField { .. }));
         if !reported {
             let kind = DiagnosticKind::AliasedField { field: field.name.clone(), canonical: def.name };
             out.push(Diagnostic::new(Severity::Info, field.span, kind));
@@ -324,7 +333,11 @@ fn validate_clause(clause: &Clause, schema: &Schema, out: &mut Vec<Diagnostic>) 
                 out.push(Diagnostic::new(Severity::Error, clause.value_span, kind));
             } else if let KnownValues::OneOf(known) = def.values {
                 if !known.iter().any(|k| k.eq_ignore_ascii_case(text)) {
-                    let kind = DiagnosticKind::UnknownValue { field: name.clone(), value: text.clone(), known: known.to_vec() };
+                    let kind = DiagnosticKind::UnknownValue {
+                        field: name.clone(),
+                        value: text.clone(),
+                        known: known.to_vec(),
+                    };
                     out.push(Diagnostic::new(Severity::Warning, clause.value_span, kind));
                 }
             }

@@ -115,8 +115,13 @@ fn every_suggested_query_parses_and_a_validator_suggestion_validates_clean() {
         for diagnostic in with_examples {
             for example in diagnostic.kind.examples() {
                 suggested += 1;
-                assert!(diagnostic.message.contains(&example), "`{query}`: the message names `{example}`: {}", diagnostic.message);
-                let parsed = parse(&example).unwrap_or_else(|e| panic!("`{query}` suggests `{example}`, which fails: {e}"));
+                assert!(
+                    diagnostic.message.contains(&example),
+                    "`{query}`: the message names `{example}`: {}",
+                    diagnostic.message
+                );
+                let parsed =
+                    parse(&example).unwrap_or_else(|e| panic!("`{query}` suggests `{example}`, which fails: {e}"));
                 if !matches!(diagnostic.kind, DiagnosticKind::Syntax(_)) {
                     let findings = check(&example, schema);
                     assert!(findings.is_empty(), "`{query}` suggests `{example}`, which draws {findings:?}");

@@ -88,7 +88,11 @@ fn round_trip(query: &str) -> Result<bool, String> {
         Ok(parsed) => parsed,
         Err(error) => {
             let span = error.span;
-            if span.start > span.end || span.end > query.len() || !query.is_char_boundary(span.start) || !query.is_char_boundary(span.end) {
+            if span.start > span.end
+                || span.end > query.len()
+                || !query.is_char_boundary(span.start)
+                || !query.is_char_boundary(span.end)
+            {
                 return Err(format!("error outside the text: {error:?}"));
             }
             if error.position != span.position(query) || error.position.multiline != query.contains('\n') {

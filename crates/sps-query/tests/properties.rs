@@ -8,8 +8,8 @@ use common::{same_meaning, Reading, READINGS};
 use proptest::prelude::*;
 use serde_json::json;
 use sps_query::{
-    check, complete, parse, Bound, Clause, Endpoint, Expr, FieldRef, ParseErrorKind, Pattern, PatternPart, Query, Range,
-    Schema, Span, Value, MAX_DEPTH,
+    check, complete, parse, Bound, Clause, Endpoint, Expr, FieldRef, ParseErrorKind, Pattern, PatternPart, Query,
+    Range, Schema, Span, Value, MAX_DEPTH,
 };
 
 fn field_name() -> impl Strategy<Value = String> {
@@ -31,11 +31,8 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn pattern() -> impl Strategy<Value = Pattern> {
-    let part = prop_oneof![
-        text().prop_map(PatternPart::Literal),
-        Just(PatternPart::AnyChars),
-        Just(PatternPart::AnyChar),
-    ];
+    let part =
+        prop_oneof![text().prop_map(PatternPart::Literal), Just(PatternPart::AnyChars), Just(PatternPart::AnyChar),];
     prop::collection::vec(part, 1..5)
         .prop_map(Pattern::from_parts)
         .prop_filter("has a wildcard", Pattern::has_wildcards)
@@ -71,8 +68,10 @@ fn clause() -> impl Strategy<Value = Expr> {
 fn expr() -> impl Strategy<Value = Expr> {
     clause().prop_recursive(5, 32, 4, |inner| {
         prop_oneof![
-            prop::collection::vec(inner.clone(), 2..4).prop_map(|operands| Expr::Or { operands, span: Span::default() }),
-            prop::collection::vec(inner.clone(), 2..4).prop_map(|operands| Expr::And { operands, span: Span::default() }),
+            prop::collection::vec(inner.clone(), 2..4)
+                .prop_map(|operands| Expr::Or { operands, span: Span::default() }),
+            prop::collection::vec(inner.clone(), 2..4)
+                .prop_map(|operands| Expr::And { operands, span: Span::default() }),
             inner.prop_map(|operand| Expr::Not { operand: Box::new(operand), span: Span::default() }),
         ]
     })
@@ -81,10 +80,36 @@ fn expr() -> impl Strategy<Value = Expr> {
 /// Text dense in syntax, to reach the parser's corners more often than random Unicode.
 fn syntaxy() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("AND "), Just("OR "), Just("NOT "), Just("TO"), Just("&&"), Just("||"), Just("("), Just(")"),
-        Just("["), Just("]"), Just("{"), Just("}"), Just("\""), Just(":"), Just("\\"), Just("*"), Just("?"),
-        Just("!"), Just("+"), Just("-"), Just(" "), Just("a"), Just("content"), Just("duration"), Just("5"),
-        Just("é"), Just("^"), Just("~"), Just("/"), Just("\t"),
+        Just("AND "),
+        Just("OR "),
+        Just("NOT "),
+        Just("TO"),
+        Just("&&"),
+        Just("||"),
+        Just("("),
+        Just(")"),
+        Just("["),
+        Just("]"),
+        Just("{"),
+        Just("}"),
+        Just("\""),
+        Just(":"),
+        Just("\\"),
+        Just("*"),
+        Just("?"),
+        Just("!"),
+        Just("+"),
+        Just("-"),
+        Just(" "),
+        Just("a"),
+        Just("content"),
+        Just("duration"),
+        Just("5"),
+        Just("é"),
+        Just("^"),
+        Just("~"),
+        Just("/"),
+        Just("\t"),
     ];
     prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
 }
@@ -105,13 +130,19 @@ fn exercise(input: &str) {
     }
     if let Ok(query) = parsed {
         let sent = sps_query::sendable(input);
-        assert_eq!(parse(&sent).map(|q| q.without_spans()).ok(), Some(query.without_spans()), "`{input}` sent as `{sent}`");
+        assert_eq!(
+            parse(&sent).map(|q| q.without_spans()).ok(),
+            Some(query.without_spans()),
+            "`{input}` sent as `{sent}`"
+        );
         let printed = query.print();
         let reparsed = parse(&printed).unwrap_or_else(|e| panic!("`{input}` printed as `{printed}`, which fails: {e}"));
         assert_eq!(reparsed.without_spans(), query.without_spans(), "`{input}` → `{printed}`");
         assert_eq!(reparsed.print(), printed, "printing `{input}` is not stable");
         for d in check(input, Schema::sessions()) {
-            assert!(d.span.end <= input.len() && input.is_char_boundary(d.span.start) && input.is_char_boundary(d.span.end));
+            assert!(
+                d.span.end <= input.len() && input.is_char_boundary(d.span.start) && input.is_char_boundary(d.span.end)
+            );
         }
     } else if let Err(e) = parse(input) {
         assert!(e.span.end <= input.len() && e.span.start <= e.span.end, "`{input}`: {e:?}");
@@ -126,8 +157,10 @@ fn small_tree() -> impl Strategy<Value = Expr> {
         .prop_map(|text| parse(text).ok().and_then(Query::into_root).expect("a leaf parses"));
     leaf.prop_recursive(4, 24, 4, |inner| {
         prop_oneof![
-            prop::collection::vec(inner.clone(), 2..4).prop_map(|operands| Expr::Or { operands, span: Span::default() }),
-            prop::collection::vec(inner.clone(), 2..4).prop_map(|operands| Expr::And { operands, span: Span::default() }),
+            prop::collection::vec(inner.clone(), 2..4)
+                .prop_map(|operands| Expr::Or { operands, span: Span::default() }),
+            prop::collection::vec(inner.clone(), 2..4)
+                .prop_map(|operands| Expr::And { operands, span: Span::default() }),
             inner.prop_map(|operand| Expr::Not { operand: Box::new(operand), span: Span::default() }),
         ]
     })
@@ -137,8 +170,13 @@ fn small_tree() -> impl Strategy<Value = Expr> {
 /// AND, OR, `&&`, `||` or nothing, in nested parentheses and field groups.
 fn typed_text() -> impl Strategy<Value = String> {
     let primary = prop_oneof![
-        Just("a".to_owned()), Just("b".to_owned()), Just("c".to_owned()), Just("x:d".to_owned()),
-        Just("x:(d e)".to_owned()), Just("x:(d AND -e)".to_owned()), Just("x:(+d e)".to_owned()),
+        Just("a".to_owned()),
+        Just("b".to_owned()),
+        Just("c".to_owned()),
+        Just("x:d".to_owned()),
+        Just("x:(d e)".to_owned()),
+        Just("x:(d AND -e)".to_owned()),
+        Just("x:(+d e)".to_owned()),
     ];
     let list = |clause: BoxedStrategy<String>| {
         let conjunction = prop_oneof![Just(" AND "), Just(" OR "), Just(" && "), Just(" || "), Just(" ")];
@@ -220,4 +258,3 @@ fn nesting_is_bounded_not_a_stack_overflow() {
     let long = vec!["a"; 100_000].join(" AND ");
     assert!(parse(&long).is_ok(), "long flat lists are loops, not recursion");
 }
-

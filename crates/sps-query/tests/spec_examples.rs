@@ -27,7 +27,8 @@ fn events() -> Vec<Json> {
         (204, 3, "admin@host:~$ ls && cp x y"),
         (205, 4, "Copying Files: \"Copying Files\" dialog"),
     ] {
-        events.push(json!({"channels_id": channel, "content": content, "record_id": record_id, "type": "window_title"}));
+        events
+            .push(json!({"channels_id": channel, "content": content, "record_id": record_id, "type": "window_title"}));
     }
     events
 }
@@ -93,7 +94,10 @@ fn groups_with_parentheses() {
 #[test]
 fn any_of_the_values() {
     clean("content:(sudo rm)", Schema::events());
-    assert_eq!(parse("content:(sudo rm)").unwrap().without_spans(), parse("content:sudo OR content:rm").unwrap().without_spans());
+    assert_eq!(
+        parse("content:(sudo rm)").unwrap().without_spans(),
+        parse("content:sudo OR content:rm").unwrap().without_spans()
+    );
     assert_eq!(matching_ids("content:(sudo rm)"), [148, 200, 202]);
 }
 
@@ -107,7 +111,9 @@ fn wildcards() {
 fn exclusive_range_resolves_to_2() {
     clean("channels_id:{1 TO 3}", Schema::events());
     assert_eq!(matching_ids("channels_id:{1 TO 3}"), [201]);
-    let Some(Expr::Clause(Clause { value: Value::Range(range), .. })) = parse("channels_id:{1 TO 3}").unwrap().into_root() else {
+    let Some(Expr::Clause(Clause { value: Value::Range(range), .. })) =
+        parse("channels_id:{1 TO 3}").unwrap().into_root()
+    else {
         panic!()
     };
     assert!(matches!(range.lower, Bound::Exclusive(ref e) if e.text == "1"));
@@ -142,7 +148,9 @@ fn stats_example_uses_the_old_psm_name() {
         items
             .iter()
             .filter(|s| query.matches(s, Schema::sessions()))
-            .filter_map(|s| s.pointer("/recording/content_reference_id").or(s.pointer("/psm/content_reference_id"))?.as_u64())
+            .filter_map(|s| {
+                s.pointer("/recording/content_reference_id").or(s.pointer("/psm/content_reference_id"))?.as_u64()
+            })
             .collect()
     };
     assert_eq!(ids("psm.content_reference_id:[3 TO 6]"), [3, 4, 5, 6]);

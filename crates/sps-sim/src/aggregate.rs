@@ -90,7 +90,10 @@ const MAX_DENSE_PAIRS: usize = 1 << 20;
 /// Counts of (value, sub-value) keys.
 enum PairCounts {
     /// By `key * width + sub_key` (dictionary ordinals).
-    Dense { counts: Vec<u64>, width: usize },
+    Dense {
+        counts: Vec<u64>,
+        width: usize,
+    },
     Sparse(HashMap<(u64, u64), u64>),
 }
 
@@ -159,7 +162,8 @@ impl SegmentCollector for SegmentValueCounts {
             docs.iter().for_each(|doc| self.collect(*doc, 0.0));
             return;
         }
-        let (Some(column), mut keys, mut sub_keys) = (self.column.take(), std::mem::take(&mut self.keys), std::mem::take(&mut self.sub_keys))
+        let (Some(column), mut keys, mut sub_keys) =
+            (self.column.take(), std::mem::take(&mut self.keys), std::mem::take(&mut self.sub_keys))
         else {
             return;
         };

@@ -47,7 +47,13 @@ pub enum LoginCheck {
 impl Logins {
     /// Accepts `user` / `password`; logins expire after `idle_timeout` unused.
     pub fn new(user: impl Into<String>, password: impl Into<String>, idle_timeout: Duration) -> Self {
-        Logins { user: user.into(), password: password.into(), idle_timeout, secure_cookie: true, live: Mutex::new(HashMap::new()) }
+        Logins {
+            user: user.into(),
+            password: password.into(),
+            idle_timeout,
+            secure_cookie: true,
+            live: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Leaves `Secure` off the cookie: for a plain-HTTP listener on loopback only.
@@ -163,7 +169,9 @@ mod tests {
         let now = "2022-12-02T14:27:48Z".parse().unwrap();
         assert_eq!(
             logins.set_cookie(&token, now),
-            format!("session_id={token}; expires=Sat, 03 Dec 2022 02:27:48 GMT; HttpOnly; Max-Age=43200; Path=/; Secure")
+            format!(
+                "session_id={token}; expires=Sat, 03 Dec 2022 02:27:48 GMT; HttpOnly; Max-Age=43200; Path=/; Secure"
+            )
         );
         let loopback = Logins::new("a", "b", Duration::from_secs(60)).for_plain_http_on_loopback();
         assert!(loopback.set_cookie(&token, now).ends_with("; Max-Age=43200; Path=/"));

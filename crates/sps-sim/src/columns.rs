@@ -108,7 +108,9 @@ impl FieldColumn {
             }
             FieldColumn::Number(_) => format_number(u64_to_f64(key)),
             FieldColumn::Flag(_) => (key != 0).to_string(),
-            FieldColumn::Instant(_) => chrono::DateTime::from_timestamp_millis(u64_to_i64(key)).map(format_instant).unwrap_or_default(),
+            FieldColumn::Instant(_) => {
+                chrono::DateTime::from_timestamp_millis(u64_to_i64(key)).map(format_instant).unwrap_or_default()
+            }
         }
     }
 }

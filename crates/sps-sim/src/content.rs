@@ -14,9 +14,11 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::index::SegmentId;
-use tantivy::query::doc_predicate_query::{ConstOrVariableSegmentPredicate, DocPredicate, DocPredicateQuery, SegmentDocPredicate};
+use tantivy::query::doc_predicate_query::{
+    ConstOrVariableSegmentPredicate, DocPredicate, DocPredicateQuery, SegmentDocPredicate,
+};
 use tantivy::query::{AllScorer, Query as IndexQuery};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Searcher};
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 /// At most this many content matches are counted.
 pub const MAX_CONTENT_MATCHES: usize = 3000;
@@ -84,7 +86,10 @@ impl fmt::Debug for ChosenDocs {
 impl DocPredicate for ChosenDocs {
     type SegmentDocPredicate = SegmentChosenDocs;
 
-    fn doc_predicate(&self, segment: &SegmentReader) -> tantivy::Result<ConstOrVariableSegmentPredicate<SegmentChosenDocs>> {
+    fn doc_predicate(
+        &self,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<ConstOrVariableSegmentPredicate<SegmentChosenDocs>> {
         if !self.0.contains_key(&segment.segment_id()) {
             return Ok(ConstOrVariableSegmentPredicate::Const(false));
         }

@@ -49,7 +49,11 @@ pub enum Provenance {
 
 /// Opens the index of `spec` under `data_dir`, building it when it is missing, from
 /// another generator version, or `regenerate` is set.
-pub fn open_or_build(data_dir: &Path, spec: &DemoSpec, regenerate: bool) -> SimResult<(SessionStore, Provenance, PathBuf)> {
+pub fn open_or_build(
+    data_dir: &Path,
+    spec: &DemoSpec,
+    regenerate: bool,
+) -> SimResult<(SessionStore, Provenance, PathBuf)> {
     fs::create_dir_all(data_dir).map_err(|e| io_error(data_dir, e))?;
     let dir = data_dir.join(dir_name(spec));
     let wanted = |m: &Manifest| {
@@ -61,7 +65,10 @@ pub fn open_or_build(data_dir: &Path, spec: &DemoSpec, regenerate: bool) -> SimR
             let began = Instant::now();
             if let Ok(index) = SessionIndex::open_dir(&dir, spec.now) {
                 touch(&dir);
-                let provenance = Provenance::Reused { build_seconds: manifest.build_seconds, open_seconds: began.elapsed().as_secs_f64() };
+                let provenance = Provenance::Reused {
+                    build_seconds: manifest.build_seconds,
+                    open_seconds: began.elapsed().as_secs_f64(),
+                };
                 return Ok((SessionStore::new(index), provenance, dir));
             }
         }
@@ -123,13 +130,15 @@ fn prune(data_dir: &Path, keep: &Path) {
     let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p != keep).collect();
     let abandoned = |p: &Path| {
         p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(".building-"))
-            && fs::metadata(p).and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age.as_secs() > 86_400)
+            && fs::metadata(p)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 86_400)
     };
     paths.iter().filter(|p| abandoned(p)).for_each(|p| remove(p));
-    let mut built: Vec<(SystemTime, PathBuf)> = paths
-        .into_iter()
-        .filter_map(|p| Some((fs::metadata(p.join(MANIFEST)).ok()?.modified().ok()?, p)))
-        .collect();
+    let mut built: Vec<(SystemTime, PathBuf)> =
+        paths.into_iter().filter_map(|p| Some((fs::metadata(p.join(MANIFEST)).ok()?.modified().ok()?, p))).collect();
     built.sort_by_key(|(used, _)| std::cmp::Reverse(*used));
     for (_, old) in built.into_iter().skip(KEEP_INDEXES - 1) {
         remove(&old);

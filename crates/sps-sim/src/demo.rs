@@ -85,22 +85,59 @@ const PROTOCOLS: &[(&str, u32, u16, f64)] = &[
 /// Gateway users, most active first; the odd names at the end are rare, so top-N
 /// charts stay readable while the dashboard still meets them.
 const GATEWAY_USERS: &[&str] = &[
-    "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy",
-    "mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "victor", "walter",
-    "x.zhang", "y.tanaka", "z.kowalski", "svc-backup", "svc-deploy", "admin.ops",
-    "j.smith", "m.garcia", "a.nguyen", "l.müller", "s.øberg", "андрей.п", "李伟",
-    "o'brien", "<img src=x onerror=alert(1)>",
+    "alice",
+    "bob",
+    "carol",
+    "dave",
+    "erin",
+    "frank",
+    "grace",
+    "heidi",
+    "ivan",
+    "judy",
+    "mallory",
+    "niaj",
+    "olivia",
+    "peggy",
+    "rupert",
+    "sybil",
+    "trent",
+    "victor",
+    "walter",
+    "x.zhang",
+    "y.tanaka",
+    "z.kowalski",
+    "svc-backup",
+    "svc-deploy",
+    "admin.ops",
+    "j.smith",
+    "m.garcia",
+    "a.nguyen",
+    "l.müller",
+    "s.øberg",
+    "андрей.п",
+    "李伟",
+    "o'brien",
+    "<img src=x onerror=alert(1)>",
 ];
 
 const SERVER_USERS: &[(&str, &str)] = &[
-    ("SSH", "root"), ("SSH", "oracle"), ("SSH", "postgres"), ("SSH", "deploy"), ("SSH", "ec2-user"),
-    ("RDP", "Administrator"), ("RDP", "svc_sql"), ("HTTP", "admin"), ("TELNET", "cisco"),
-    ("VNC", "operator"), ("ICA", "citrix.admin"),
+    ("SSH", "root"),
+    ("SSH", "oracle"),
+    ("SSH", "postgres"),
+    ("SSH", "deploy"),
+    ("SSH", "ec2-user"),
+    ("RDP", "Administrator"),
+    ("RDP", "svc_sql"),
+    ("HTTP", "admin"),
+    ("TELNET", "cisco"),
+    ("VNC", "operator"),
+    ("ICA", "citrix.admin"),
 ];
 
 const SERVER_ROLES: &[&str] = &[
-    "db-prod", "db-stage", "web-prod", "app-prod", "dc", "jump", "backup", "fw", "core-sw",
-    "k8s-node", "erp", "hr-app", "payroll", "mail", "log",
+    "db-prod", "db-stage", "web-prod", "app-prod", "dc", "jump", "backup", "fw", "core-sw", "k8s-node", "erp",
+    "hr-app", "payroll", "mail", "log",
 ];
 
 /// Verdicts with their share (per mille): the reference pages' and those of One
@@ -198,7 +235,11 @@ fn activity(t: DateTime<Utc>) -> f64 {
         6 | 7 | 18..=21 => 0.45,
         _ => 0.12,
     };
-    if weekend { hour * 0.3 } else { hour }
+    if weekend {
+        hour * 0.3
+    } else {
+        hour
+    }
 }
 
 fn start_time(rng: &mut Rng, spec: &DemoSpec) -> DateTime<Utc> {
@@ -246,7 +287,8 @@ impl Draft {
         let user = zipf_index(rng, GATEWAY_USERS.len());
         let server = zipf_index(rng, servers);
         let (name, _, _, mean_minutes) = PROTOCOLS[protocol];
-        let server_users: Vec<&'static str> = SERVER_USERS.iter().filter(|(p, _)| *p == name).map(|(_, u)| *u).collect();
+        let server_users: Vec<&'static str> =
+            SERVER_USERS.iter().filter(|(p, _)| *p == name).map(|(_, u)| *u).collect();
         let server_user = server_users.get(rng.usize(..server_users.len().max(1))).copied().unwrap_or("admin");
         let start = start_time(rng, spec);
         let accepted = recorded(VERDICTS[verdict].0);
@@ -449,7 +491,13 @@ mod tests {
     use chrono::TimeZone;
 
     fn spec(seed: u64) -> DemoSpec {
-        DemoSpec { sessions: 2_000, seed, days: 30, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(), hostile: false }
+        DemoSpec {
+            sessions: 2_000,
+            seed,
+            days: 30,
+            now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(),
+            hostile: false,
+        }
     }
 
     #[test]
@@ -474,7 +522,10 @@ mod tests {
         assert!(day * 2 > sessions.len(), "working hours hold most sessions: {day}");
         let events: Vec<usize> = sessions.iter().map(|x| x.events.len()).collect();
         assert!(events.iter().filter(|n| **n > 0).all(|n| (3..=300).contains(n) || *n == HUGE_SESSION_EVENTS as usize));
-        let alerted = sessions.iter().filter(|x| x.body["analytics"]["interesting_events"].as_array().is_some_and(|a| !a.is_empty())).count();
+        let alerted = sessions
+            .iter()
+            .filter(|x| x.body["analytics"]["interesting_events"].as_array().is_some_and(|a| !a.is_empty()))
+            .count();
         assert!(alerted > 100 && alerted < 1_500, "sessions with alerts: {alerted}");
     }
 
@@ -493,18 +544,26 @@ mod tests {
         let two = count(&|b| b["user"]["server_username"].as_array().is_some_and(|a| a.len() == 2));
         assert!((50..400).contains(&two), "{two} with two server user names");
         // No analytics for what SPS did not record, nor for some recorded sessions.
-        assert!(bodies.iter().filter(|b| !matches!(b["verdict"].as_str(), Some("ACCEPT" | "TERMINATED"))).all(|b| b.get("analytics").is_none()));
+        assert!(bodies
+            .iter()
+            .filter(|b| !matches!(b["verdict"].as_str(), Some("ACCEPT" | "TERMINATED")))
+            .all(|b| b.get("analytics").is_none()));
         let recorded_without = count(&|b| b["verdict"] == "ACCEPT" && b.get("analytics").is_none());
         assert!((50..400).contains(&recorded_without), "{recorded_without} recorded sessions without analytics");
         // Numbers as numbers and, now and then, as text.
         assert!(bodies.iter().all(|b| b["server"]["port"].is_u64() && b["client"]["port"].is_u64()));
         assert!(count(&|b| b["duration"].is_string()) > 50 && count(&|b| b["duration"].is_u64()) > 1000);
         assert!(count(&|b| b["recording"]["content_reference_id"].is_string()) > 50);
-        assert!(bodies.iter().all(|b| b["trail_download_link"].is_null() && b["recording"]["command_extracted"].is_boolean()));
+        assert!(bodies
+            .iter()
+            .all(|b| b["trail_download_link"].is_null() && b["recording"]["command_extracted"].is_boolean()));
         // The reader the dashboard uses takes every one of them.
         for b in &bodies {
             let read: sps_api::SessionBody = serde_json::from_value((*b).clone()).expect("reads");
-            assert!(read.user.and_then(|u| u.server_username).is_some() && read.duration.is_some() == b.get("end_time").is_some_and(|e| !e.is_null()));
+            assert!(
+                read.user.and_then(|u| u.server_username).is_some()
+                    && read.duration.is_some() == b.get("end_time").is_some_and(|e| !e.is_null())
+            );
         }
     }
 
@@ -538,6 +597,10 @@ mod tests {
         assert_eq!(corpus.events.len(), hostile::corpus().len());
         assert!(sessions.iter().any(|x| x.id == HUGE_SESSION_ID));
         let names: HashSet<&str> = sessions.iter().filter_map(|x| x.body["server"]["name"].as_str()).collect();
-        assert!(names.len() >= 50 && names.iter().all(|n| hostile::short().contains(n)), "{} server names", names.len());
+        assert!(
+            names.len() >= 50 && names.iter().all(|n| hostile::short().contains(n)),
+            "{} server names",
+            names.len()
+        );
     }
 }

@@ -59,7 +59,9 @@ impl SimError {
             SimError::TooManyBuckets { .. } => Some(ErrorCode::TooMuchBucketsInResult),
             SimError::ContentNotSupported => Some(ErrorCode::NotSupportedContentOption),
             SimError::NoSuchSession(_) => None,
-            SimError::Search(_) | SimError::Unavailable(_) | SimError::DataDir { .. } => Some(ErrorCode::SearchUnavailable),
+            SimError::Search(_) | SimError::Unavailable(_) | SimError::DataDir { .. } => {
+                Some(ErrorCode::SearchUnavailable)
+            }
         }
     }
 }

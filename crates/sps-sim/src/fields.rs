@@ -24,8 +24,10 @@ impl FieldSelection {
         let schema = Schema::sessions();
         let mut paths = Vec::new();
         for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-            let canonical = schema.field(name).map(|f| f.name.to_owned()).unwrap_or_else(|| canonical_group(schema, name));
-            let known = schema.fields().iter().any(|f| f.name == canonical || f.name.starts_with(&format!("{canonical}.")));
+            let canonical =
+                schema.field(name).map(|f| f.name.to_owned()).unwrap_or_else(|| canonical_group(schema, name));
+            let known =
+                schema.fields().iter().any(|f| f.name == canonical || f.name.starts_with(&format!("{canonical}.")));
             if !known {
                 return Err(SimError::InvalidQuery(format!("`fields`: `{name}` is not a session field")));
             }
@@ -95,7 +97,10 @@ mod tests {
     fn selects_nested_properties() {
         let body = json!({"protocol": "ssh", "user": {"gateway_username": "alice", "name": "Alice"},
                           "psm": {"content_reference_id": 4}, "end_time": null});
-        let fields = FieldSelection::parse(Some("protocol, user.gateway_username,recording.content_reference_id,end_time")).unwrap().unwrap();
+        let fields =
+            FieldSelection::parse(Some("protocol, user.gateway_username,recording.content_reference_id,end_time"))
+                .unwrap()
+                .unwrap();
         assert_eq!(
             fields.project(&body),
             json!({"protocol": "ssh", "user": {"gateway_username": "alice"}, "recording": {"content_reference_id": 4}})

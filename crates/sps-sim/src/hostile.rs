@@ -139,14 +139,20 @@ pub fn dress(body: &mut Value, n: u64) {
 /// Each payload as each kind of recorded event, record ids from 1, no times (the
 /// generator sets them).
 pub fn corpus_events() -> Vec<SessionEvent> {
-    const KINDS: [EventType; 5] =
-        [EventType::Command, EventType::WindowTitle, EventType::ScreenContent, EventType::HttpRequest, EventType::FileTransfer];
+    const KINDS: [EventType; 5] = [
+        EventType::Command,
+        EventType::WindowTitle,
+        EventType::ScreenContent,
+        EventType::HttpRequest,
+        EventType::FileTransfer,
+    ];
     corpus()
         .iter()
         .enumerate()
         .map(|(n, p)| {
             let kind = KINDS[n % KINDS.len()].clone();
-            let content = if kind == EventType::Command { format!("root@jump-01:~# {}", p.text) } else { p.text.clone() };
+            let content =
+                if kind == EventType::Command { format!("root@jump-01:~# {}", p.text) } else { p.text.clone() };
             SessionEvent {
                 action: Some(p.text.clone()),
                 channels_id: Some(0),
@@ -178,7 +184,10 @@ mod tests {
     fn invalid_utf8_arrives_replaced() {
         let utf8: Vec<&Payload> = corpus().iter().filter(|p| p.kind == "utf8").collect();
         assert!(!utf8.is_empty() && utf8.iter().all(|p| p.text.contains('\u{fffd}')));
-        assert_eq!(corpus().iter().find(|p| p.kind == "utf8").map(|p| p.text.as_str()), Some("\u{fffd}\u{fffd}A\u{fffd}\u{fffd}B\u{fffd}(C"));
+        assert_eq!(
+            corpus().iter().find(|p| p.kind == "utf8").map(|p| p.text.as_str()),
+            Some("\u{fffd}\u{fffd}A\u{fffd}\u{fffd}B\u{fffd}(C")
+        );
     }
 
     #[test]

@@ -25,11 +25,11 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use sps_query::{bool_of, instant_of, number_of, text_of, values_at, FieldType, Schema as QuerySchema};
+use tantivy::merge_policy::NoMergePolicy;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer};
-use tantivy::merge_policy::NoMergePolicy;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 use crate::error::SimResult;
@@ -93,7 +93,10 @@ fn schema() -> (Schema, IndexFields) {
     let mut builder = Schema::builder();
     let keyword = TextOptions::default()
         .set_indexing_options(
-            TextFieldIndexing::default().set_tokenizer(KEYWORD).set_index_option(IndexRecordOption::Basic).set_fieldnorms(false),
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD)
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
         )
         .set_fast("raw");
     let numeric = NumericOptions::default().set_fast();
@@ -239,7 +242,8 @@ impl SessionIndex {
 
     /// The analyser of `_content`, to cut query text into the words the index holds.
     pub fn content_words(&self, text: &str) -> Vec<String> {
-        let mut analyzer = self.index.tokenizers().get(WORDS).unwrap_or_else(|| TextAnalyzer::from(SimpleTokenizer::default()));
+        let mut analyzer =
+            self.index.tokenizers().get(WORDS).unwrap_or_else(|| TextAnalyzer::from(SimpleTokenizer::default()));
         let mut stream = analyzer.token_stream(text);
         let mut words = Vec::new();
         stream.process(&mut |token| words.push(token.text.clone()));
@@ -260,7 +264,8 @@ fn to_document(fields: &IndexFields, document: SessionDocument, seq: u64, now: D
     let schema = QuerySchema::sessions();
     for def in schema.fields() {
         let Some(field) = fields.session_field(def.name) else { continue };
-        let values: Vec<&Value> = record_names(schema, def.name).iter().flat_map(|name| values_at(&session.body, name)).collect();
+        let values: Vec<&Value> =
+            record_names(schema, def.name).iter().flat_map(|name| values_at(&session.body, name)).collect();
         if values.is_empty() {
             continue;
         }

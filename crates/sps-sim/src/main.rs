@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, SubsecRound, Utc};
 use axum::http::HeaderValue;
+use chrono::{DateTime, SubsecRound, Utc};
 use clap::Parser;
 
 use sps_sim::auth::Logins;
@@ -101,7 +101,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let (data_dir, regenerate) = (args.data_dir.clone().unwrap_or_else(default_data_dir), args.regenerate);
     let setup = spec.clone();
-    let (store, provenance, dir) = tokio::task::spawn_blocking(move || datadir::open_or_build(&data_dir, &setup, regenerate)).await??;
+    let (store, provenance, dir) =
+        tokio::task::spawn_blocking(move || datadir::open_or_build(&data_dir, &setup, regenerate)).await??;
     match provenance {
         Provenance::Built { seconds } => {
             eprintln!("sps-sim: generated and indexed {} sessions in {seconds:.2} s ({})", store.len(), dir.display())
@@ -145,7 +146,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// from; the temporary directory for one installed elsewhere.
 fn default_data_dir() -> PathBuf {
     let exe = std::env::current_exe().ok();
-    let target = exe.as_deref().and_then(|e| e.parent()?.parent()).filter(|t| t.file_name().is_some_and(|n| n == "target"));
+    let target =
+        exe.as_deref().and_then(|e| e.parent()?.parent()).filter(|t| t.file_name().is_some_and(|n| n == "target"));
     target.map_or_else(std::env::temp_dir, PathBuf::from).join("sps-sim-data")
 }
 

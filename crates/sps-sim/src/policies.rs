@@ -23,27 +23,97 @@ const COMMAND: &[EventType] = &[EventType::Command];
 const SCREEN: &[EventType] = &[EventType::ScreenContent];
 
 const RULES: &[Rule] = &[
-    Rule { name: "PrivilegeEscalation", regexp: r"sudo|su -", alert_type: "adp.event.command", kinds: COMMAND, needles: &["sudo", "su -"] },
-    Rule { name: "ShadowFileRead", regexp: r"/etc/shadow", alert_type: "adp.event.command", kinds: COMMAND, needles: &["/etc/shadow"] },
-    Rule { name: "RecursiveDelete", regexp: r"rm\s+-rf", alert_type: "adp.event.command", kinds: COMMAND, needles: &["rm -rf"] },
-    Rule { name: "DataExfiltration", regexp: r"^(scp|wget)\s", alert_type: "adp.event.command", kinds: COMMAND, needles: &["$ scp ", "# scp ", "$ wget ", "# wget "] },
-    Rule { name: "AccountCreated", regexp: r"useradd|net user .* /add", alert_type: "adp.event.command", kinds: &[EventType::Command, EventType::ScreenContent], needles: &["useradd", " /add"] },
-    Rule { name: "ServiceRestart", regexp: r"systemctl\s+restart", alert_type: "adp.event.command", kinds: COMMAND, needles: &["systemctl restart"] },
-    Rule { name: "CreditCardOnScreen", regexp: r"\b4[0-9]{3}( ?[0-9]{4}){3}\b", alert_type: "adp.event.screen.creditcard", kinds: SCREEN, needles: &["4111 1111 1111 1111"] },
-    Rule { name: "MarkupInInput", regexp: r"<script|onerror=", alert_type: "adp.event.command", kinds: &[EventType::Command, EventType::WindowTitle], needles: &["<script", "onerror="] },
+    Rule {
+        name: "PrivilegeEscalation",
+        regexp: r"sudo|su -",
+        alert_type: "adp.event.command",
+        kinds: COMMAND,
+        needles: &["sudo", "su -"],
+    },
+    Rule {
+        name: "ShadowFileRead",
+        regexp: r"/etc/shadow",
+        alert_type: "adp.event.command",
+        kinds: COMMAND,
+        needles: &["/etc/shadow"],
+    },
+    Rule {
+        name: "RecursiveDelete",
+        regexp: r"rm\s+-rf",
+        alert_type: "adp.event.command",
+        kinds: COMMAND,
+        needles: &["rm -rf"],
+    },
+    Rule {
+        name: "DataExfiltration",
+        regexp: r"^(scp|wget)\s",
+        alert_type: "adp.event.command",
+        kinds: COMMAND,
+        needles: &["$ scp ", "# scp ", "$ wget ", "# wget "],
+    },
+    Rule {
+        name: "AccountCreated",
+        regexp: r"useradd|net user .* /add",
+        alert_type: "adp.event.command",
+        kinds: &[EventType::Command, EventType::ScreenContent],
+        needles: &["useradd", " /add"],
+    },
+    Rule {
+        name: "ServiceRestart",
+        regexp: r"systemctl\s+restart",
+        alert_type: "adp.event.command",
+        kinds: COMMAND,
+        needles: &["systemctl restart"],
+    },
+    Rule {
+        name: "CreditCardOnScreen",
+        regexp: r"\b4[0-9]{3}( ?[0-9]{4}){3}\b",
+        alert_type: "adp.event.screen.creditcard",
+        kinds: SCREEN,
+        needles: &["4111 1111 1111 1111"],
+    },
+    Rule {
+        name: "MarkupInInput",
+        regexp: r"<script|onerror=",
+        alert_type: "adp.event.command",
+        kinds: &[EventType::Command, EventType::WindowTitle],
+        needles: &["<script", "onerror="],
+    },
 ];
 
 /// Rules with hostile names and patterns (the rule name and pattern are shown as text
 /// too). They fire only on markers of the hostile corpus (`crate::hostile`), which the
 /// regular demo content never contains, so they change nothing without `--hostile`.
 const HOSTILE_RULES: &[Rule] = &[
-    Rule { name: "<img src=x onerror=window.__pwned=1>", regexp: r"__pwned|<script", alert_type: "adp.event.command", kinds: ANY, needles: &["__pwned"] },
-    Rule { name: "\u{202e}noitartlifxE\u{200b} <b>evil</b>", regexp: r"evil\.invalid", alert_type: "<svg onload=window.__pwned=1>", kinds: ANY, needles: &["evil.invalid"] },
-    Rule { name: "\u{1b}[31mALERT\u{1b}[0m\u{7}\u{0}", regexp: r"(j+)+avascript:\1", alert_type: "adp.event.command", kinds: ANY, needles: &["javascript:"] },
+    Rule {
+        name: "<img src=x onerror=window.__pwned=1>",
+        regexp: r"__pwned|<script",
+        alert_type: "adp.event.command",
+        kinds: ANY,
+        needles: &["__pwned"],
+    },
+    Rule {
+        name: "\u{202e}noitartlifxE\u{200b} <b>evil</b>",
+        regexp: r"evil\.invalid",
+        alert_type: "<svg onload=window.__pwned=1>",
+        kinds: ANY,
+        needles: &["evil.invalid"],
+    },
+    Rule {
+        name: "\u{1b}[31mALERT\u{1b}[0m\u{7}\u{0}",
+        regexp: r"(j+)+avascript:\1",
+        alert_type: "adp.event.command",
+        kinds: ANY,
+        needles: &["javascript:"],
+    },
 ];
 
 const ANY: &[EventType] = &[
-    EventType::Command, EventType::WindowTitle, EventType::ScreenContent, EventType::HttpRequest, EventType::FileTransfer,
+    EventType::Command,
+    EventType::WindowTitle,
+    EventType::ScreenContent,
+    EventType::HttpRequest,
+    EventType::FileTransfer,
 ];
 
 /// The alerts the policies raise on `events`, in event (`record_id`) order: one per
@@ -84,10 +154,9 @@ pub fn fired_rules<'a>(events: impl IntoIterator<Item = &'a SessionEvent>) -> Ve
 
 fn matching_rules(event: &SessionEvent) -> impl Iterator<Item = &'static Rule> + '_ {
     let (kind, content) = (event.event_type.as_ref(), event.content.as_deref().unwrap_or_default());
-    RULES
-        .iter()
-        .chain(HOSTILE_RULES)
-        .filter(move |rule| kind.is_some_and(|k| rule.kinds.contains(k)) && rule.needles.iter().any(|n| content.contains(n)))
+    RULES.iter().chain(HOSTILE_RULES).filter(move |rule| {
+        kind.is_some_and(|k| rule.kinds.contains(k)) && rule.needles.iter().any(|n| content.contains(n))
+    })
 }
 
 /// Card numbers are shown masked, as SPS stores them.

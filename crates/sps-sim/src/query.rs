@@ -33,7 +33,9 @@ use sps_query::{
     Schema, Severity, Value as QueryValue,
 };
 use tantivy::columnar::Column;
-use tantivy::query::doc_predicate_query::{ConstOrVariableSegmentPredicate, DocPredicate, DocPredicateQuery, SegmentDocPredicate};
+use tantivy::query::doc_predicate_query::{
+    ConstOrVariableSegmentPredicate, DocPredicate, DocPredicateQuery, SegmentDocPredicate,
+};
 use tantivy::query::{
     AllQuery, AllScorer, BooleanQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query as IndexQuery,
     RangeQuery, TermQuery,
@@ -126,9 +128,10 @@ impl Translator<'_> {
         match expr {
             Expr::Or { operands, .. } => Box::new(BooleanQuery::new(self.operands(operands, Occur::Should))),
             Expr::And { operands, .. } => Box::new(BooleanQuery::new(self.operands(operands, Occur::Must))),
-            Expr::Not { operand, .. } => {
-                Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, self.expr(operand))]))
-            }
+            Expr::Not { operand, .. } => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery)),
+                (Occur::MustNot, self.expr(operand)),
+            ])),
             Expr::Clause(clause) => match self.target {
                 Target::Sessions => self.session_clause(clause),
                 Target::Content => self.content_clause(clause),
@@ -147,7 +150,9 @@ impl Translator<'_> {
         use sps_query::FieldType::*;
         match (&clause.value, def.ty) {
             (QueryValue::Wildcard(p), _) if p.is_match_all() => self.present(def.name),
-            (QueryValue::Term(text) | QueryValue::Phrase(text), Text) => term(Term::from_field_text(field, &lower(text))),
+            (QueryValue::Term(text) | QueryValue::Phrase(text), Text) => {
+                term(Term::from_field_text(field, &lower(text)))
+            }
             (QueryValue::Wildcard(pattern), Text) => scan(def.name, ValueTest::Glob(sps_query::Glob::new(pattern))),
             (QueryValue::Range(range), Text) => text_range(field, range),
             (QueryValue::Term(text) | QueryValue::Phrase(text), Integer) => match parse_number(text) {
@@ -167,7 +172,9 @@ impl Translator<'_> {
                 None => Box::new(EmptyQuery),
             },
             (QueryValue::Range(range), Date) => date_range(field, range),
-            (QueryValue::Wildcard(_), Integer | Boolean | Date) | (QueryValue::Range(_), Boolean) => Box::new(EmptyQuery),
+            (QueryValue::Wildcard(_), Integer | Boolean | Date) | (QueryValue::Range(_), Boolean) => {
+                Box::new(EmptyQuery)
+            }
         }
     }
 
@@ -180,25 +187,29 @@ impl Translator<'_> {
             }
             QueryValue::Term(text) | QueryValue::Phrase(text) => {
                 let needle = lower(text);
-                Box::new(BooleanQuery::new(text_fields.map(|name| (Occur::Should, scan(name, ValueTest::Contains(needle.clone())))).collect()))
+                Box::new(BooleanQuery::new(
+                    text_fields.map(|name| (Occur::Should, scan(name, ValueTest::Contains(needle.clone())))).collect(),
+                ))
             }
-            QueryValue::Wildcard(_) | QueryValue::Range(_) => self.fallback(Fallback::Body(Query::from(Expr::Clause(clause.clone())))),
+            QueryValue::Wildcard(_) | QueryValue::Range(_) => {
+                self.fallback(Fallback::Body(Query::from(Expr::Clause(clause.clone()))))
+            }
         }
     }
 
     fn content_clause(&self, clause: &Clause) -> Box<dyn IndexQuery> {
         let field = self.fields().content;
         // A clause without a field means `content:` here (see the module docs).
-        let as_content = Clause {
-            field: Some(FieldRef { name: "content".into(), span: clause.span }),
-            ..clause.clone()
-        };
+        let as_content =
+            Clause { field: Some(FieldRef { name: "content".into(), span: clause.span }), ..clause.clone() };
         if let QueryValue::Term(text) | QueryValue::Phrase(text) = &clause.value {
             let words = self.index.content_words(text);
             match words.as_slice() {
                 [] => {}
                 [word] => return term(Term::from_field_text(field, word)),
-                _ => return Box::new(PhraseQuery::new(words.iter().map(|w| Term::from_field_text(field, w)).collect())),
+                _ => {
+                    return Box::new(PhraseQuery::new(words.iter().map(|w| Term::from_field_text(field, w)).collect()))
+                }
             }
         }
         self.fallback(Fallback::Content(Query::from(Expr::Clause(as_content))))
@@ -262,14 +273,20 @@ fn text_range(field: Field, range: &Range) -> Box<dyn IndexQuery> {
 
 fn number_range(field: Field, range: &Range) -> Box<dyn IndexQuery> {
     match bounds(range, f64::NEG_INFINITY, parse_number) {
-        Some((lo, hi)) => Box::new(RangeQuery::new(lo.map(|n| Term::from_field_f64(field, n)), hi.map(|n| Term::from_field_f64(field, n)))),
+        Some((lo, hi)) => Box::new(RangeQuery::new(
+            lo.map(|n| Term::from_field_f64(field, n)),
+            hi.map(|n| Term::from_field_f64(field, n)),
+        )),
         None => Box::new(EmptyQuery),
     }
 }
 
 fn date_range(field: Field, range: &Range) -> Box<dyn IndexQuery> {
     match bounds(range, i64::MIN, |t| parse_period(t).map(|p| p.start)) {
-        Some((lo, hi)) => Box::new(RangeQuery::new(lo.map(|t| Term::from_field_i64(field, t)), hi.map(|t| Term::from_field_i64(field, t)))),
+        Some((lo, hi)) => Box::new(RangeQuery::new(
+            lo.map(|t| Term::from_field_i64(field, t)),
+            hi.map(|t| Term::from_field_i64(field, t)),
+        )),
         None => Box::new(EmptyQuery),
     }
 }
@@ -300,7 +317,10 @@ impl fmt::Debug for StoredPredicate {
 impl DocPredicate for StoredPredicate {
     type SegmentDocPredicate = SegmentPredicate;
 
-    fn doc_predicate(&self, segment: &SegmentReader) -> tantivy::Result<ConstOrVariableSegmentPredicate<SegmentPredicate>> {
+    fn doc_predicate(
+        &self,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<ConstOrVariableSegmentPredicate<SegmentPredicate>> {
         let fast = segment.fast_fields();
         Ok(ConstOrVariableSegmentPredicate::Variable {
             predicate: SegmentPredicate {

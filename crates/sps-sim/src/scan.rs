@@ -13,9 +13,11 @@ use std::fmt;
 use std::sync::Arc;
 
 use sps_query::Glob;
-use tantivy::query::doc_predicate_query::{ConstOrVariableSegmentPredicate, DocPredicate, DocPredicateQuery, SegmentDocPredicate};
-use tantivy::query::{AllScorer, Query as IndexQuery};
 use tantivy::columnar::StrColumn;
+use tantivy::query::doc_predicate_query::{
+    ConstOrVariableSegmentPredicate, DocPredicate, DocPredicateQuery, SegmentDocPredicate,
+};
+use tantivy::query::{AllScorer, Query as IndexQuery};
 use tantivy::{BitSet, DocId, SegmentReader};
 
 use crate::query::lower;

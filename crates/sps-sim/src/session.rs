@@ -25,7 +25,13 @@ pub struct Session {
 
 impl Session {
     /// A session with the given events; its body as given.
-    pub fn new(id: impl Into<String>, start: DateTime<Utc>, end: Option<DateTime<Utc>>, body: Value, events: EventSource) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        start: DateTime<Utc>,
+        end: Option<DateTime<Utc>>,
+        body: Value,
+        events: EventSource,
+    ) -> Self {
         Session { id: id.into(), start, end, body, events }
     }
 }

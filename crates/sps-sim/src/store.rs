@@ -192,7 +192,8 @@ impl SessionStore {
         }
         let field = session_field(p.field.trim())?;
         // "Only accepts a single parameter … only the first will be considered."
-        let sub_name = p.sub_fields.as_deref().and_then(|s| s.split(',').next()).map(str::trim).filter(|s| !s.is_empty());
+        let sub_name =
+            p.sub_fields.as_deref().and_then(|s| s.split(',').next()).map(str::trim).filter(|s| !s.is_empty());
         let sub_field = sub_name.map(session_field).transpose()?;
         let size = p.size.unwrap_or(DEFAULT_STATS_SIZE);
         if size == 0 {
@@ -294,7 +295,13 @@ impl SessionStore {
         self.recent_events.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn session_query(&self, q: Option<&str>, start: Option<&str>, end: Option<&str>, content: Option<&str>) -> SimResult<Box<dyn IndexQuery>> {
+    fn session_query(
+        &self,
+        q: Option<&str>,
+        start: Option<&str>,
+        end: Option<&str>,
+        content: Option<&str>,
+    ) -> SimResult<Box<dyn IndexQuery>> {
         self.filter(q, Window::parse(start, end)?, content)
     }
 
@@ -306,11 +313,17 @@ impl SessionStore {
             must.push((Occur::Must, session_filter(&self.index, &parse_sessions_query(q)?)));
         }
         if let Some(end) = window.end {
-            let started_by_end = RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(fields.start, end.timestamp_millis())));
+            let started_by_end = RangeQuery::new(
+                Bound::Unbounded,
+                Bound::Included(Term::from_field_i64(fields.start, end.timestamp_millis())),
+            );
             must.push((Occur::Must, Box::new(started_by_end)));
         }
         if let Some(start) = window.start {
-            let ended_after_start = RangeQuery::new(Bound::Included(Term::from_field_i64(fields.end, start.timestamp_millis())), Bound::Unbounded);
+            let ended_after_start = RangeQuery::new(
+                Bound::Included(Term::from_field_i64(fields.end, start.timestamp_millis())),
+                Bound::Unbounded,
+            );
             must.push((Occur::Must, Box::new(ended_after_start)));
         }
         if let Some(content) = content.filter(|c| !c.trim().is_empty()) {
@@ -358,7 +371,10 @@ impl Window {
     fn parse(start: Option<&str>, end: Option<&str>) -> SimResult<Self> {
         let bound = |name: &str, s: Option<&str>| {
             s.filter(|s| !s.trim().is_empty())
-                .map(|s| parse_instant(s).ok_or_else(|| SimError::InvalidQuery(format!("`{name}` is not an ISO 8601 date: `{s}`"))))
+                .map(|s| {
+                    parse_instant(s)
+                        .ok_or_else(|| SimError::InvalidQuery(format!("`{name}` is not an ISO 8601 date: `{s}`")))
+                })
                 .transpose()
         };
         Ok(Window { start: bound("start", start)?, end: bound("end", end)? })

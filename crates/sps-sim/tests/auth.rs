@@ -16,7 +16,10 @@ use tower::ServiceExt;
 
 fn app() -> Router {
     let store = SessionStore::in_memory(Vec::new(), Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()).unwrap();
-    sps_sim::router(Sim::new(store).with_logins(Logins::new("admin", "demo", Duration::from_secs(60))).with_control(), None)
+    sps_sim::router(
+        Sim::new(store).with_logins(Logins::new("admin", "demo", Duration::from_secs(60))).with_control(),
+        None,
+    )
 }
 
 async fn send(app: &Router, request: Request<Body>) -> (StatusCode, Option<String>, Value) {

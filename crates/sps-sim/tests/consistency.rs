@@ -6,14 +6,20 @@ use std::sync::OnceLock;
 
 use chrono::{TimeZone, Utc};
 use serde_json::json;
+use sps_api::{SessionsParams, StatsParams};
 use sps_query::{parse, Query, Schema};
 use sps_sim::demo::{self, DemoSpec};
 use sps_sim::events::EventContext;
 use sps_sim::{Session, SessionStore};
-use sps_api::{SessionsParams, StatsParams};
 
 fn spec() -> DemoSpec {
-    DemoSpec { sessions: 1_200, seed: 11, days: 10, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(), hostile: false }
+    DemoSpec {
+        sessions: 1_200,
+        seed: 11,
+        days: 10,
+        now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(),
+        hostile: false,
+    }
 }
 
 /// The demo data, indexed, and as generated; built once for every test here.
@@ -26,7 +32,12 @@ fn data() -> &'static (SessionStore, Vec<Session>) {
 fn sim_ids(store: &SessionStore, q: &str) -> Vec<String> {
     let mut ids = Vec::new();
     for offset in (0..).step_by(500) {
-        let params = SessionsParams { q: Some(q.into()), fields: Some("protocol".into()), offset: Some(offset), ..Default::default() };
+        let params = SessionsParams {
+            q: Some(q.into()),
+            fields: Some("protocol".into()),
+            offset: Some(offset),
+            ..Default::default()
+        };
         let page = store.list(&params).unwrap_or_else(|e| panic!("{q}: {e}"));
         ids.extend(page.items.into_iter().map(|s| s.id));
         if u64::from(offset) + 500 >= page.match_count {
@@ -135,11 +146,19 @@ fn content_search_finds_the_sessions_whose_events_match() {
         .collect();
     for (content, as_query) in CONTENT_QUERIES {
         let query: Query = parse(as_query).unwrap();
-        let mut expected: Vec<String> =
-            records.iter().filter(|(_, record)| query.matches(record, Schema::events())).map(|(id, _)| id.clone()).collect();
+        let mut expected: Vec<String> = records
+            .iter()
+            .filter(|(_, record)| query.matches(record, Schema::events()))
+            .map(|(id, _)| id.clone())
+            .collect();
         expected.sort();
         // One bucket per session: its content reference id.
-        let params = StatsParams { field: "recording.content_reference_id".into(), size: Some(3000), content: Some(content.to_string()), ..Default::default() };
+        let params = StatsParams {
+            field: "recording.content_reference_id".into(),
+            size: Some(3000),
+            content: Some(content.to_string()),
+            ..Default::default()
+        };
         let stats = store.stats(&params).unwrap_or_else(|e| panic!("{content}: {e}"));
         let mut found: Vec<String> = stats.items.into_iter().map(|i| i.value).collect();
         found.sort();

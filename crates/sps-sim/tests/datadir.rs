@@ -15,7 +15,13 @@ fn temp_dir(name: &str) -> PathBuf {
 #[test]
 fn builds_once_then_reuses_until_told_otherwise() {
     let dir = temp_dir("reuse");
-    let spec = DemoSpec { sessions: 300, seed: 5, days: 3, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(), hostile: false };
+    let spec = DemoSpec {
+        sessions: 300,
+        seed: 5,
+        days: 3,
+        now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(),
+        hostile: false,
+    };
     let (first, how, path) = open_or_build(&dir, &spec, false).unwrap();
     assert!(matches!(how, Provenance::Built { .. }), "{how:?}");
     assert_eq!(first.len(), 300);
@@ -32,7 +38,13 @@ fn builds_once_then_reuses_until_told_otherwise() {
 #[test]
 fn keeps_the_most_recent_indexes() {
     let dir = temp_dir("prune");
-    let base = DemoSpec { sessions: 20, seed: 1, days: 1, now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(), hostile: false };
+    let base = DemoSpec {
+        sessions: 20,
+        seed: 1,
+        days: 1,
+        now: Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(),
+        hostile: false,
+    };
     for hour in 0..KEEP_INDEXES + 2 {
         let spec = DemoSpec { now: base.now + Duration::hours(hour as i64), ..base.clone() };
         open_or_build(&dir, &spec, false).unwrap();

@@ -41,14 +41,24 @@ fn store() -> SessionStore {
         event(148, 1, WindowTitle, "Admin", "Administrator: Command Prompt"),
     ];
     let body = json!({ "protocol": "ssh", "start_time": "2017-04-11T09:20:00Z", "end_time": "2017-04-11T09:30:00Z" });
-    let session = Session::new("7930f4308efe8aecd710202d815b76ff", at("2017-04-11T09:20:00Z"), Some(at("2017-04-11T09:30:00Z")), body, EventSource::Given(events));
-    let quiet = Session::new("quiet", at("2017-04-11T09:20:00Z"), None, json!({ "protocol": "rdp" }), EventSource::none());
+    let session = Session::new(
+        "7930f4308efe8aecd710202d815b76ff",
+        at("2017-04-11T09:20:00Z"),
+        Some(at("2017-04-11T09:30:00Z")),
+        body,
+        EventSource::Given(events),
+    );
+    let quiet =
+        Session::new("quiet", at("2017-04-11T09:20:00Z"), None, json!({ "protocol": "rdp" }), EventSource::none());
     let desktop = Session::new(
         "desktop",
         at("2017-04-11T09:20:00Z"),
         Some(at("2017-04-11T09:30:00Z")),
         json!({ "protocol": "RDP" }),
-        EventSource::Given(vec![event(7, 1, WindowTitle, "Server Manager", "Server Manager"), event(9, 1, ScreenContent, "", "Access is denied.")]),
+        EventSource::Given(vec![
+            event(7, 1, WindowTitle, "Server Manager", "Server Manager"),
+            event(9, 1, ScreenContent, "", "Access is denied."),
+        ]),
     );
     SessionStore::in_memory(vec![session, quiet, desktop], at("2017-04-12T00:00:00Z")).unwrap()
 }
@@ -69,16 +79,22 @@ async fn matching(app: &axum::Router, q: &str) -> Vec<u64> {
 async fn lists_events_by_record_id_with_the_samples_meta() {
     let body = ok(&app(store()), EVENTS).await;
     assert_eq!(record_ids(&body), [46, 64, 78, 95, 113, 120, 121, 130, 148]);
-    assert_eq!(body["items"][0], json!({
-        "action": "ls", "channels_id": 0, "content": "myuser@examplehost:~$ ls", "record_id": 46,
-        "time": "2017-04-11T09:21:56.000Z", "type": "command"
-    }));
+    assert_eq!(
+        body["items"][0],
+        json!({
+            "action": "ls", "channels_id": 0, "content": "myuser@examplehost:~$ ls", "record_id": 46,
+            "time": "2017-04-11T09:21:56.000Z", "type": "command"
+        })
+    );
     let meta = &body["meta"];
     assert_eq!(meta["first"], format!("{EVENTS}?limit=500&offset=0"));
     assert_eq!(meta["last"], format!("{EVENTS}?limit=500&offset=0"));
     assert_eq!(meta["href"], EVENTS);
     assert_eq!(meta["parent"], "/api/audit/sessions/7930f4308efe8aecd710202d815b76ff");
-    assert_eq!((meta["limit"].clone(), meta["offset"].clone(), meta["match_count"].clone()), (json!(500), json!(0), json!(9)));
+    assert_eq!(
+        (meta["limit"].clone(), meta["offset"].clone(), meta["match_count"].clone()),
+        (json!(500), json!(0), json!(9))
+    );
     assert_eq!((meta["next"].clone(), meta["previous"].clone()), (Value::Null, Value::Null));
 }
 
@@ -108,7 +124,12 @@ async fn pages_and_errors() {
     assert_eq!(page["meta"]["match_count"], 7);
     let empty = ok(&app, "/api/audit/sessions/quiet/events").await;
     assert_eq!((empty["items"].clone(), empty["meta"]["offset"].clone()), (json!([]), json!(0)));
-    for bad in [format!("{EVENTS}?q=content%3A(sudo"), format!("{EVENTS}?q=channels_id%3Aone"), format!("{EVENTS}?q=user%3Ax"), format!("{EVENTS}?limit=x")] {
+    for bad in [
+        format!("{EVENTS}?q=content%3A(sudo"),
+        format!("{EVENTS}?q=channels_id%3Aone"),
+        format!("{EVENTS}?q=user%3Ax"),
+        format!("{EVENTS}?limit=x"),
+    ] {
         assert_eq!(error_code(&app, &bad, StatusCode::BAD_REQUEST).await, "InvalidQueryValue", "{bad}");
     }
     assert_eq!(error_code(&app, "/api/audit/sessions/nope/events", StatusCode::NOT_FOUND).await, "NotFound");
@@ -133,14 +154,21 @@ async fn a_graphical_sessions_events_come_as_an_appliance_sends_them() {
 async fn alerts_come_from_the_content_policies() {
     let app = app(store());
     let body = ok(&app, ALERTS).await;
-    let rules: Vec<(u64, &str)> =
-        body["items"].as_array().unwrap().iter().map(|a| (a["record_id"].as_u64().unwrap(), a["rule_name"].as_str().unwrap())).collect();
+    let rules: Vec<(u64, &str)> = body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["record_id"].as_u64().unwrap(), a["rule_name"].as_str().unwrap()))
+        .collect();
     assert_eq!(rules, [(113, "PrivilegeEscalation"), (120, "RecursiveDelete")]);
-    assert_eq!(body["items"][0], json!({
-        "alert_type": "adp.event.command", "channel_id": "2", "matched_action": "sudo -i",
-        "matched_content": "myuser@examplehost:/var$ sudo -i", "matched_regexp": "sudo|su -",
-        "record_id": 113, "rule_name": "PrivilegeEscalation", "time": "2017-04-11T09:23:03.000Z"
-    }));
+    assert_eq!(
+        body["items"][0],
+        json!({
+            "alert_type": "adp.event.command", "channel_id": "2", "matched_action": "sudo -i",
+            "matched_content": "myuser@examplehost:/var$ sudo -i", "matched_regexp": "sudo|su -",
+            "record_id": 113, "rule_name": "PrivilegeEscalation", "time": "2017-04-11T09:23:03.000Z"
+        })
+    );
     assert_eq!(body["meta"]["match_count"], 2);
     let second = ok(&app, &format!("{ALERTS}?limit=1&offset=1")).await;
     assert_eq!(second["items"][0]["record_id"], 120);

@@ -25,7 +25,8 @@ fn sim(settings: FaultSettings) -> (Router, Arc<Faults>) {
 }
 
 async fn post(app: &Router, uri: &str, body: Value) -> (StatusCode, Value) {
-    let request = Request::post(uri).header(header::CONTENT_TYPE, "application/json").body(Body::from(body.to_string())).unwrap();
+    let request =
+        Request::post(uri).header(header::CONTENT_TYPE, "application/json").body(Body::from(body.to_string())).unwrap();
     let response = app.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
@@ -40,7 +41,8 @@ async fn failures_and_broken_bodies_hit_audit_requests_only() {
     ok(&app, "/api/info").await;
 
     let (app, _) = sim(FaultSettings { malformed_share: 1.0, ..FaultSettings::default() });
-    let response = app.clone().oneshot(Request::get("/api/audit/sessions?limit=1").body(Body::empty()).unwrap()).await.unwrap();
+    let response =
+        app.clone().oneshot(Request::get("/api/audit/sessions?limit=1").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json");
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
@@ -50,9 +52,15 @@ async fn failures_and_broken_bodies_hit_audit_requests_only() {
 #[tokio::test]
 async fn the_control_endpoint_changes_faults_at_run_time() {
     let (app, faults) = sim(FaultSettings::default());
-    assert_eq!(ok(&app, "/__sim/faults").await, json!({"latency_ms": 0, "fail_share": 0.0, "drop_share": 0.0, "malformed_share": 0.0}));
+    assert_eq!(
+        ok(&app, "/__sim/faults").await,
+        json!({"latency_ms": 0, "fail_share": 0.0, "drop_share": 0.0, "malformed_share": 0.0})
+    );
     let (status, body) = post(&app, "/__sim/faults", json!({"fail_share": 1.0, "latency_ms": 30})).await;
-    assert_eq!((status, body["fail_share"].clone(), body["latency_ms"].clone()), (StatusCode::OK, json!(1.0), json!(30)));
+    assert_eq!(
+        (status, body["fail_share"].clone(), body["latency_ms"].clone()),
+        (StatusCode::OK, json!(1.0), json!(30))
+    );
     let began = Instant::now();
     error_code(&app, "/api/audit/sessions/_count", StatusCode::INTERNAL_SERVER_ERROR).await;
     assert!(began.elapsed() >= Duration::from_millis(30));

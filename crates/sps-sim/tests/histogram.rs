@@ -37,7 +37,13 @@ fn buckets(body: &Value) -> Vec<(String, u64, u64)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| (b["id"].as_str().unwrap().to_owned(), b["start_count"].as_u64().unwrap(), b["active_count"].as_u64().unwrap()))
+        .map(|b| {
+            (
+                b["id"].as_str().unwrap().to_owned(),
+                b["start_count"].as_u64().unwrap(),
+                b["active_count"].as_u64().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -80,11 +86,27 @@ async fn intervals_align_to_iso_weeks_and_calendar_months() {
     // 2026-01-04 is a Sunday: its week began on Monday 2025-12-29.
     let weeks = ok(&app, "/api/audit/sessions/histogram?bin_size=week&start=2026-01-04&end=2026-01-20").await;
     let ids: Vec<String> = buckets(&weeks).into_iter().map(|b| b.0).collect();
-    assert_eq!(ids, ["2025-12-29T00:00:00.000Z", "2026-01-05T00:00:00.000Z", "2026-01-12T00:00:00.000Z", "2026-01-19T00:00:00.000Z"]);
+    assert_eq!(
+        ids,
+        [
+            "2025-12-29T00:00:00.000Z",
+            "2026-01-05T00:00:00.000Z",
+            "2026-01-12T00:00:00.000Z",
+            "2026-01-19T00:00:00.000Z"
+        ]
+    );
     assert_eq!(buckets(&weeks)[1], bucket("2026-01-05T00:00:00.000Z", 5, 5));
     let months = ok(&app, "/api/audit/sessions/histogram?bin_size=month&start=2025-12-31&end=2026-03-01").await;
     let ids: Vec<String> = buckets(&months).into_iter().map(|b| b.0).collect();
-    assert_eq!(ids, ["2025-12-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z", "2026-03-01T00:00:00.000Z"]);
+    assert_eq!(
+        ids,
+        [
+            "2025-12-01T00:00:00.000Z",
+            "2026-01-01T00:00:00.000Z",
+            "2026-02-01T00:00:00.000Z",
+            "2026-03-01T00:00:00.000Z"
+        ]
+    );
     let years = ok(&app, "/api/audit/sessions/histogram?bin_size=year&start=2025-06-01&end=2026-02-01").await;
     assert_eq!(buckets(&years).len(), 2);
 }
@@ -103,7 +125,9 @@ async fn at_most_max_buckets() {
     assert_eq!(MAX_BUCKETS, 1000);
     let app = app(store());
     // 00:00 to 16:39 in minutes: exactly 1000 intervals.
-    let full = ok(&app, "/api/audit/sessions/histogram?bin_size=minute&start=2026-01-05T00:00:00Z&end=2026-01-05T16:39:59Z").await;
+    let full =
+        ok(&app, "/api/audit/sessions/histogram?bin_size=minute&start=2026-01-05T00:00:00Z&end=2026-01-05T16:39:59Z")
+            .await;
     assert_eq!(buckets(&full).len(), 1000);
     let uri = "/api/audit/sessions/histogram?bin_size=minute&start=2026-01-05T00:00:00Z&end=2026-01-05T16:40:00Z";
     assert_eq!(error_code(&app, uri, StatusCode::BAD_REQUEST).await, "TooMuchBucketsInResult");

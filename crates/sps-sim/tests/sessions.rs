@@ -42,12 +42,19 @@ async fn matching(app: &axum::Router, q: &str) -> Vec<String> {
 async fn items_hold_only_the_requested_fields_nested() {
     let app = app_with_sessions();
     let body = ok(&app, "/api/audit/sessions?fields=protocol,user.gateway_username,client.ip&limit=1").await;
-    assert_eq!(body["items"], json!([{
-        "key": "s1",
-        "meta": { "href": "/api/audit/sessions/s1" },
-        "body": { "protocol": "ssh", "user": { "gateway_username": "alice" } }
-    }]));
-    assert_eq!(body["meta"]["fields"], json!(["protocol", "user.gateway_username", "client.ip"]), "a list, as on appliances");
+    assert_eq!(
+        body["items"],
+        json!([{
+            "key": "s1",
+            "meta": { "href": "/api/audit/sessions/s1" },
+            "body": { "protocol": "ssh", "user": { "gateway_username": "alice" } }
+        }])
+    );
+    assert_eq!(
+        body["meta"]["fields"],
+        json!(["protocol", "user.gateway_username", "client.ip"]),
+        "a list, as on appliances"
+    );
     assert_eq!(body["meta"]["parent"], "/api/audit");
     // Without `fields`, items have no body (an appliance's answer); `*` asks for all.
     let bare = ok(&app, "/api/audit/sessions?limit=2").await;
@@ -64,10 +71,19 @@ async fn items_hold_only_the_requested_fields_nested() {
 async fn sorts_ascending_and_descending_with_missing_values_last() {
     let app = app_with_sessions();
     assert_eq!(keys(&ok(&app, "/api/audit/sessions").await), ["s1", "s2", "s3", "s4", "s5", "weird/id #1"]);
-    assert_eq!(keys(&ok(&app, "/api/audit/sessions?sort=-start_time").await), ["weird/id #1", "s5", "s4", "s3", "s2", "s1"]);
+    assert_eq!(
+        keys(&ok(&app, "/api/audit/sessions?sort=-start_time").await),
+        ["weird/id #1", "s5", "s4", "s3", "s2", "s1"]
+    );
     // s4 is active: no duration, last either way; equal durations keep insertion order.
-    assert_eq!(keys(&ok(&app, "/api/audit/sessions?sort=duration").await), ["s3", "weird/id #1", "s2", "s1", "s5", "s4"]);
-    assert_eq!(keys(&ok(&app, "/api/audit/sessions?sort=-duration").await), ["s1", "s5", "s2", "weird/id #1", "s3", "s4"]);
+    assert_eq!(
+        keys(&ok(&app, "/api/audit/sessions?sort=duration").await),
+        ["s3", "weird/id #1", "s2", "s1", "s5", "s4"]
+    );
+    assert_eq!(
+        keys(&ok(&app, "/api/audit/sessions?sort=-duration").await),
+        ["s1", "s5", "s2", "weird/id #1", "s3", "s4"]
+    );
     // Text sorts by the value as written.
     assert_eq!(keys(&ok(&app, "/api/audit/sessions?sort=user.gateway_username&limit=3").await), ["s2", "s1", "s4"]);
     for bad in ["/api/audit/sessions?sort=nope", "/api/audit/sessions?sort=protocol,-duration"] {
@@ -81,7 +97,10 @@ async fn pages_link_to_each_other() {
     let first = ok(&app, "/api/audit/sessions?q=verdict%3AACCEPT&sort=-start_time&limit=2").await;
     assert_eq!(keys(&first), ["weird/id #1", "s5"]);
     let meta = &first["meta"];
-    assert_eq!((meta["limit"].clone(), meta["offset"].clone(), meta["match_count"].clone()), (json!(2), json!(0), json!(5)));
+    assert_eq!(
+        (meta["limit"].clone(), meta["offset"].clone(), meta["match_count"].clone()),
+        (json!(2), json!(0), json!(5))
+    );
     assert_eq!(meta["href"], "/api/audit/sessions");
     assert_eq!(meta["first"], "/api/audit/sessions?q=verdict%3AACCEPT&sort=-start_time&limit=2&offset=0");
     assert_eq!(meta["next"], "/api/audit/sessions?q=verdict%3AACCEPT&sort=-start_time&limit=2&offset=2");
@@ -91,7 +110,10 @@ async fn pages_link_to_each_other() {
     assert_eq!(keys(&next), ["s4", "s2"]);
     let last = ok(&app, next["meta"]["last"].as_str().unwrap()).await;
     assert_eq!(keys(&last), ["s1"]);
-    assert_eq!((last["meta"]["next"].clone(), last["meta"]["previous"].as_str()), (Value::Null, Some("/api/audit/sessions?q=verdict%3AACCEPT&sort=-start_time&limit=2&offset=2")));
+    assert_eq!(
+        (last["meta"]["next"].clone(), last["meta"]["previous"].as_str()),
+        (Value::Null, Some("/api/audit/sessions?q=verdict%3AACCEPT&sort=-start_time&limit=2&offset=2"))
+    );
     assert_eq!(first["items"][0]["meta"]["href"], "/api/audit/sessions/weird%2Fid%20%231");
 }
 
@@ -119,7 +141,10 @@ async fn count_and_window() {
     assert_eq!(window["count"], 3);
     let later = ok(&app, "/api/audit/sessions?start=2017-06-01").await;
     assert_eq!(keys(&later), ["s4"]);
-    assert_eq!(error_code(&app, "/api/audit/sessions/_count?q=a%20AND", StatusCode::BAD_REQUEST).await, "InvalidQueryValue");
+    assert_eq!(
+        error_code(&app, "/api/audit/sessions/_count?q=a%20AND", StatusCode::BAD_REQUEST).await,
+        "InvalidQueryValue"
+    );
 }
 
 #[tokio::test]

@@ -15,8 +15,13 @@ fn protocols(list: &[(&str, &str)]) -> Value {
 async fn size_two_leaves_one_session_in_others() {
     let s = example_store(
         protocols(&[
-            ("Alpha", "http"), ("Bravo", "ssh"), ("Charlie", "rdp"), ("Delta", "rdp"),
-            ("Echo", "rdp"), ("Foxtrot", "http"), ("Golf", "http"),
+            ("Alpha", "http"),
+            ("Bravo", "ssh"),
+            ("Charlie", "rdp"),
+            ("Delta", "rdp"),
+            ("Echo", "rdp"),
+            ("Foxtrot", "http"),
+            ("Golf", "http"),
         ]),
         &[],
     );
@@ -33,8 +38,13 @@ async fn size_two_leaves_one_session_in_others() {
 async fn default_size_lists_every_value() {
     let s = example_store(
         protocols(&[
-            ("Alpha", "ssh"), ("Bravo", "ssh"), ("Charlie", "rdp"), ("Delta", "rdp"),
-            ("Echo", "rdp"), ("Foxtrot", "ssh"), ("Golf", "ssh"),
+            ("Alpha", "ssh"),
+            ("Bravo", "ssh"),
+            ("Charlie", "rdp"),
+            ("Delta", "rdp"),
+            ("Echo", "rdp"),
+            ("Foxtrot", "ssh"),
+            ("Golf", "ssh"),
         ]),
         &[],
     );
@@ -46,9 +56,14 @@ async fn default_size_lists_every_value() {
 #[tokio::test]
 async fn sub_fields_example() {
     let users = [
-        ("Alpha", "ssh", "user-Alpha"), ("Bravo", "ssh", "user-Bravo"), ("Charlie", "rdp", "user-Charlie"),
-        ("Delta", "rdp", "user-Alpha"), ("Echo", "rdp", "user-Alpha"), ("Foxtrot", "ssh", "user-Alpha"),
-        ("Golf", "ssh", "user-Alpha"), ("Hotel", "ssh", "user-Delta"),
+        ("Alpha", "ssh", "user-Alpha"),
+        ("Bravo", "ssh", "user-Bravo"),
+        ("Charlie", "rdp", "user-Charlie"),
+        ("Delta", "rdp", "user-Alpha"),
+        ("Echo", "rdp", "user-Alpha"),
+        ("Foxtrot", "ssh", "user-Alpha"),
+        ("Golf", "ssh", "user-Alpha"),
+        ("Hotel", "ssh", "user-Delta"),
     ];
     let sessions: serde_json::Map<_, _> = users
         .iter()
@@ -63,7 +78,8 @@ async fn sub_fields_example() {
     assert_eq!(body["meta"]["others"], 3);
     assert_eq!(body["meta"]["sub_fields"], "protocol");
     // "Only the first will be considered."
-    let first_only = ok(&app, "/api/audit/sessions/stats?field=user.gateway_username&sub_fields=protocol,verdict&size=1").await;
+    let first_only =
+        ok(&app, "/api/audit/sessions/stats?field=user.gateway_username&sub_fields=protocol,verdict&size=1").await;
     assert_eq!(first_only["items"], body["items"]);
 }
 
@@ -83,7 +99,15 @@ fn content_example() -> sps_sim::SessionStore {
     let other: &[&str] = &["alice@db:~$ ls -la", "Relogin required"];
     example_store(
         sessions,
-        &[("Alpha", login), ("Bravo", login), ("Charlie", login), ("Delta", login), ("Echo", other), ("Foxtrot", login), ("Golf", other)],
+        &[
+            ("Alpha", login),
+            ("Bravo", login),
+            ("Charlie", login),
+            ("Delta", login),
+            ("Echo", other),
+            ("Foxtrot", login),
+            ("Golf", other),
+        ],
     )
 }
 
@@ -96,7 +120,8 @@ async fn content_window_and_range_example() {
     assert_eq!(body["meta"]["others"], 0);
     assert_eq!(body["meta"]["field"], "protocol");
     // Each part on its own: the content search finds 5 sessions, the window 6, the range 4.
-    let count = |body: &Value| body["items"].as_array().unwrap().iter().map(|i| i["count"].as_u64().unwrap()).sum::<u64>();
+    let count =
+        |body: &Value| body["items"].as_array().unwrap().iter().map(|i| i["count"].as_u64().unwrap()).sum::<u64>();
     assert_eq!(count(&ok(&app, "/api/audit/sessions/stats?field=protocol&content=login").await), 5);
     assert_eq!(count(&ok(&app, "/api/audit/sessions/stats?field=protocol&start=2017-01-02&end=2017-01-03").await), 6);
     let range = "/api/audit/sessions/stats?field=protocol&q=recording.content_reference_id:%5B3%20TO%206%5D";
@@ -138,7 +163,10 @@ async fn numbers_and_lists_count_by_value() {
     let durations = ok(&app, "/api/audit/sessions/stats?field=duration").await;
     assert_eq!(durations["items"], json!([{"count": 2, "value": "60"}, {"count": 1, "value": "5"}]));
     let tags = ok(&app, "/api/audit/sessions/stats?field=analytics.tags&size=1").await;
-    assert_eq!((tags["items"].clone(), tags["meta"]["others"].clone()), (json!([{"count": 2, "value": "pci"}]), json!(1)));
+    assert_eq!(
+        (tags["items"].clone(), tags["meta"]["others"].clone()),
+        (json!([{"count": 2, "value": "pci"}]), json!(1))
+    );
     let active = ok(&app, "/api/audit/sessions/stats?field=active").await;
     assert_eq!(active["items"], json!([{"count": 1, "value": "false"}, {"count": 1, "value": "true"}]));
 }
@@ -181,11 +209,21 @@ async fn list_values_count_once_per_item_and_match_queries_and_sorting() {
     });
     let app = app(example_store(sessions, &[]));
     let body = ok(&app, "/api/audit/sessions/stats?field=user.server_username").await;
-    assert_eq!(body["items"], json!([{"count": 2, "value": "root"}, {"count": 1, "value": "Administrator"}, {"count": 1, "value": "oracle"}]));
+    assert_eq!(
+        body["items"],
+        json!([{"count": 2, "value": "root"}, {"count": 1, "value": "Administrator"}, {"count": 1, "value": "oracle"}])
+    );
     let split = ok(&app, "/api/audit/sessions/stats?field=protocol&sub_fields=user.server_username").await;
-    assert_eq!(split["items"][0], json!({"value": "SSH", "count": 2, "others": 0, "buckets": [{"value": "root", "count": 2}, {"value": "oracle", "count": 1}]}));
+    assert_eq!(
+        split["items"][0],
+        json!({"value": "SSH", "count": 2, "others": 0, "buckets": [{"value": "root", "count": 2}, {"value": "oracle", "count": 1}]})
+    );
     // A query matches any item, in any letter case; `fields=` keeps the list a list.
-    let listed = ok(&app, "/api/audit/sessions?q=user.server_username%3Aroot%20AND%20protocol%3Assh&fields=user.server_username").await;
+    let listed = ok(
+        &app,
+        "/api/audit/sessions?q=user.server_username%3Aroot%20AND%20protocol%3Assh&fields=user.server_username",
+    )
+    .await;
     let keys: Vec<&str> = listed["items"].as_array().unwrap().iter().map(|i| i["key"].as_str().unwrap()).collect();
     assert_eq!(keys, ["a", "b"]);
     assert_eq!(listed["items"][0]["body"]["user"]["server_username"], json!(["oracle", "root"]));

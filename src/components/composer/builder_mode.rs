@@ -102,7 +102,13 @@ pub fn Builder(
     }
 }
 
-fn group_view(id: &'static str, schema: &'static Schema, group: GroupState, level: usize, on_remove: Option<Callback<()>>) -> AnyView {
+fn group_view(
+    id: &'static str,
+    schema: &'static Schema,
+    group: GroupState,
+    level: usize,
+    on_remove: Option<Callback<()>>,
+) -> AnyView {
     let GroupState { join, items } = group;
     let join_read = join.clone();
     let add_items = items.clone();
@@ -153,7 +159,13 @@ fn group_view(id: &'static str, schema: &'static Schema, group: GroupState, leve
     .into_any()
 }
 
-fn row_view(id: &'static str, schema: &'static Schema, row: ArcRwSignal<Row>, row_id: u64, on_remove: Callback<()>) -> AnyView {
+fn row_view(
+    id: &'static str,
+    schema: &'static Schema,
+    row: ArcRwSignal<Row>,
+    row_id: u64,
+    on_remove: Callback<()>,
+) -> AnyView {
     let field = Memo::new({
         let row = row.clone();
         move |_| row.with(|r| r.field.clone())
@@ -353,8 +365,11 @@ fn range_inputs(row: ArcRwSignal<Row>) -> AnyView {
                 *target = f(target);
             }
         };
-        let (incl, excl, label, value_label) =
-            if upper { ("to (≤)", "below (<)", "Upper end", "Upper value") } else { ("from (≥)", "above (>)", "Lower end", "Lower value") };
+        let (incl, excl, label, value_label) = if upper {
+            ("to (≤)", "below (<)", "Upper end", "Upper value")
+        } else {
+            ("from (≥)", "above (>)", "Lower end", "Lower value")
+        };
         let set_bound = write.clone();
         view! {
             <span class="builder-range-end">

@@ -83,7 +83,10 @@ pub fn Composer(
     let analysis = Memo::new(move |_| text.with(|t| Analysis::of(t, schema)));
     let painted_text = Memo::new(move |_| text.with(|t| analysis.with(|a| pieces(t, &a.segments))));
     let blocker = Memo::new(move |_| {
-        incomplete.get().map(|reason| format!("Apply is disabled: {reason}.")).or_else(|| analysis.with(Analysis::blocker))
+        incomplete
+            .get()
+            .map(|reason| format!("Apply is disabled: {reason}."))
+            .or_else(|| analysis.with(Analysis::blocker))
     });
     let invalid = Signal::derive(move || analysis.with(|a| a.first_error().is_some()));
 
@@ -183,7 +186,8 @@ pub fn Composer(
                         Severity::Warning => "problem problem-warning",
                         Severity::Info => "problem problem-info",
                     };
-                    let excerpt = (!p.excerpt.is_empty()).then(|| view! { " " <code class="mono">{p.excerpt.clone()}</code> });
+                    let excerpt =
+                        (!p.excerpt.is_empty()).then(|| view! { " " <code class="mono">{p.excerpt.clone()}</code> });
                     view! {
                         <li class=kind>
                             <span class="problem-label">{p.label()}</span>

@@ -46,7 +46,9 @@ pub fn QueryPicker(
     };
     let save = move || {
         let (label, query) = (name.get_untracked(), current.get_untracked());
-        change(&|s| s.save(&label, &query).map(|()| format!("Saved as “{}”.", label.trim())).map_err(|e| e.to_string()));
+        change(&|s| {
+            s.save(&label, &query).map(|()| format!("Saved as “{}”.", label.trim())).map_err(|e| e.to_string())
+        });
         if message.with_untracked(|m| m.as_ref().is_some_and(|(ok, _)| *ok)) {
             name.set(String::new());
         }
@@ -63,7 +65,11 @@ pub fn QueryPicker(
     let import = move |input: web_sys::HtmlInputElement| {
         let Some(file) = first_file(&input) else { return };
         input.set_value("");
-        if js_sys::Reflect::get(&file, &"size".into()).ok().and_then(|s| s.as_f64()).is_some_and(|n| n > MAX_IMPORT_BYTES) {
+        if js_sys::Reflect::get(&file, &"size".into())
+            .ok()
+            .and_then(|s| s.as_f64())
+            .is_some_and(|n| n > MAX_IMPORT_BYTES)
+        {
             message.set(Some((false, "That file is too large to be a query file.".to_owned())));
             return;
         }

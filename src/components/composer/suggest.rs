@@ -60,6 +60,8 @@ pub fn session_stats() -> ValueSource {
             content: None,
         };
         let client = client.clone();
-        Box::pin(async move { client.stats(&params).await.map(|answer| answer.items.into_iter().map(|i| i.value).collect()) })
+        Box::pin(async move {
+            client.stats(&params).await.map(|answer| answer.items.into_iter().map(|i| i.value).collect())
+        })
     })
 }

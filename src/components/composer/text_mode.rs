@@ -71,7 +71,10 @@ pub fn QueryInput(
         open.get().then(|| text.with(|t| sps_query::complete(t, at, schema)))
     });
     // The field whose values the server is asked for.
-    let wanted = Memo::new(move |_| if has_source { base.with(|b| b.as_ref().and_then(|b| server_field(b, schema))) } else { None });
+    let wanted =
+        Memo::new(
+            move |_| if has_source { base.with(|b| b.as_ref().and_then(|b| server_field(b, schema))) } else { None },
+        );
     let fetched = LocalResource::new(move || {
         let field = wanted.get();
         let scope_key = scope.map(|s| s.get()).unwrap_or_default();

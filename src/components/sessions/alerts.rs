@@ -53,7 +53,8 @@ pub fn AlertsPanel(
     });
     Effect::new(move |_| {
         let shown = data.value.with(|d| {
-            d.as_ref().map(|a: &AlertsResponse| a.items.iter().filter_map(|x| x.time.map(|t| t.as_datetime())).collect())
+            d.as_ref()
+                .map(|a: &AlertsResponse| a.items.iter().filter_map(|x| x.time.map(|t| t.as_datetime())).collect())
         });
         times.set(shown.unwrap_or_default());
     });
@@ -81,7 +82,9 @@ pub fn AlertsPanel(
     let body = move || {
         let tz = tz.get();
         match (data.value.get(), data.error.get()) {
-            (None, Some(ApiError::Unauthenticated)) => view! { <Empty message="Log in to SPS to see the alerts." /> }.into_any(),
+            (None, Some(ApiError::Unauthenticated)) => {
+                view! { <Empty message="Log in to SPS to see the alerts." /> }.into_any()
+            }
             (None, Some(error)) => view! { <ErrorNotice error /> }.into_any(),
             (None, None) => view! { <Loading what="alerts" /> }.into_any(),
             (Some(answer), _) if answer.items.is_empty() && page.get() == 1 => view! {

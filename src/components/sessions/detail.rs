@@ -38,7 +38,10 @@ fn search_link(field: Option<&'static str>, value: &str) -> Option<AnyView> {
     let field = field?;
     let q = narrowed("", field, value)?;
     let link = href("/sessions", &[("q".to_owned(), q)]);
-    Some(view! { <A href=link attr:class="find-similar" attr:title=format!("Sessions with this {field}")>"⌕"</A> }.into_any())
+    Some(
+        view! { <A href=link attr:class="find-similar" attr:title=format!("Sessions with this {field}")>"⌕"</A> }
+            .into_any(),
+    )
 }
 
 /// The search link of a one-value row (a list links each of its items instead).

@@ -16,8 +16,8 @@ use sps_query::builder::{add_clause, range};
 use sps_query::Schema;
 
 use crate::api::{ApiClient, ApiError};
-use crate::components::composer::Composer;
 use crate::charts::timeline::{probe_offsets, Sample, Timeline};
+use crate::components::composer::Composer;
 use crate::components::sessions::safe_text::{clipped, SafeText};
 use crate::components::sessions::tasks::{Scope, Task};
 use crate::components::sessions::timeline::EventsTimeline;
@@ -237,7 +237,8 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
                     keep
                 })
             });
-            let missing: Vec<u64> = missing.into_iter().filter(|b| !pending.with_value(|p| p.iter().any(|(x, _)| x == b))).collect();
+            let missing: Vec<u64> =
+                missing.into_iter().filter(|b| !pending.with_value(|p| p.iter().any(|(x, _)| x == b))).collect();
             if missing.is_empty() {
                 return;
             }
@@ -266,7 +267,13 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
                 return;
             }
             if n <= BLOCK {
-                if let Some(all) = blocks.with(|b| b.has(0).then(|| (0..n).filter_map(|i| b.get(i).and_then(|e| event_time(e).map(|time| Sample { offset: i, time }))).collect::<Vec<_>>())) {
+                if let Some(all) = blocks.with(|b| {
+                    b.has(0).then(|| {
+                        (0..n)
+                            .filter_map(|i| b.get(i).and_then(|e| event_time(e).map(|time| Sample { offset: i, time })))
+                            .collect::<Vec<_>>()
+                    })
+                }) {
                     samples.set(all);
                     sampled.set_value(Some(k));
                 }
@@ -311,7 +318,8 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
             if total.get().is_none() {
                 return;
             }
-            let phase = located.with_value(|l| l.as_ref().filter(|(r, lk, _)| *r == rid && *lk == k).map(|(_, _, p)| *p));
+            let phase =
+                located.with_value(|l| l.as_ref().filter(|(r, lk, _)| *r == rid && *lk == k).map(|(_, _, p)| *p));
             let found = blocks.with(|b| b.find(|e| e.record_id == Some(rid)));
             match (found, phase) {
                 (Some(_), Some(Locate::Done)) | (None, Some(Locate::Searching | Locate::Done)) => {}
@@ -332,7 +340,11 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
                     let (session, q, ..) = k.clone();
                     let Some(q) = q else { return };
                     let rid_text = rid.to_string();
-                    let Ok(before) = add_clause(&q, &range("record_id", Bound::Unbounded, Bound::Excluded(rid_text.as_str()))) else { return };
+                    let Ok(before) =
+                        add_clause(&q, &range("record_id", Bound::Unbounded, Bound::Excluded(rid_text.as_str())))
+                    else {
+                        return;
+                    };
                     let client = client.clone();
                     let fetch_block = fetch_block.clone();
                     let task = scope.get_value().spawn(async move {
@@ -446,7 +458,8 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
         (Some(t), _) if t.rows() == 0 => Phase::NotIndexed,
         (Some(_), _) => Phase::Table,
     });
-    let body = move || match phase.get() {
+    let body = move || {
+        match phase.get() {
         Phase::Failed(ApiError::Unauthenticated) => view! { <Empty message="Log in to SPS to see the events." /> }.into_any(),
         Phase::Failed(error) => view! { <ErrorNotice error /> }.into_any(),
         Phase::NeedsQuery => view! { <Empty message="Fix the events query to see events." /> }.into_any(),
@@ -501,6 +514,7 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
     };
 
     let chips = move || {

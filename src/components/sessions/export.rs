@@ -91,7 +91,10 @@ pub fn CsvExport(
                     }
                     Err(e) => {
                         progress.try_set(None);
-                        status.try_set(Some((true, format!("The export stopped after {} rows: {e}", format::count(csv.len() as u64)))));
+                        status.try_set(Some((
+                            true,
+                            format!("The export stopped after {} rows: {e}", format::count(csv.len() as u64)),
+                        )));
                         return;
                     }
                 }

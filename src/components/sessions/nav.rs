@@ -96,7 +96,8 @@ pub fn ResultNavBar(
             Some(n) => {
                 let has_prev = n.previous(&id).is_some();
                 let has_next = n.next(&id).is_some();
-                let place = n.ordinal(&id).map(|o| format!("Session {} of {}", format::count(o), format::count(n.total)));
+                let place =
+                    n.ordinal(&id).map(|o| format!("Session {} of {}", format::count(o), format::count(n.total)));
                 view! {
                     <nav class="result-nav" aria-label="Search result">
                         <A href=n.back_href(&id)>"← Back to results"</A>

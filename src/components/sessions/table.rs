@@ -193,7 +193,8 @@ fn cell_view(
         (Kind::Active, Cell::Flag(true)) => filter_button(
             column.field,
             "true".into(),
-            view! { <span class="badge badge-active"><span class="dot" aria-hidden="true"></span>"Active"</span> }.into_any(),
+            view! { <span class="badge badge-active"><span class="dot" aria-hidden="true"></span>"Active"</span> }
+                .into_any(),
             on_filter,
         ),
         (Kind::Active, Cell::Flag(false)) => view! { <span class="muted">"ended"</span> }.into_any(),

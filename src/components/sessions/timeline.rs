@@ -121,7 +121,10 @@ pub fn EventsTimeline(
     let on_move = move |ev: MouseEvent| {
         let tz = tz.get_untracked();
         set_hover.set(time_at(&ev).map(|t| {
-            (f64::from(ev.offset_x()), format!("{} — click to show the events from here", t.with_timezone(&tz).format("%H:%M:%S")))
+            (
+                f64::from(ev.offset_x()),
+                format!("{} — click to show the events from here", t.with_timezone(&tz).format("%H:%M:%S")),
+            )
         }));
     };
     let table = move || {
@@ -137,7 +140,10 @@ pub fn EventsTimeline(
                     let from = tl.start + span * i as i32;
                     ChartRow {
                         class: "row-value",
-                        cells: vec![from.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string(), format::count(c.round() as u64)],
+                        cells: vec![
+                            from.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string(),
+                            format::count(c.round() as u64),
+                        ],
                         actions: None,
                     }
                 })
@@ -145,7 +151,9 @@ pub fn EventsTimeline(
         };
         Some(view! { <ChartTable caption headers=vec![format!("from ({})", tz.name()), "events".to_owned()] rows /> })
     };
-    let summary = move || timeline.with(|t| t.as_ref().map(|t| t.summary(tz.get())).unwrap_or_else(|| "Events over time: loading".into()));
+    let summary = move || {
+        timeline.with(|t| t.as_ref().map(|t| t.summary(tz.get())).unwrap_or_else(|| "Events over time: loading".into()))
+    };
     view! {
         <figure class="chart timeline">
             <div class="chart-area">

@@ -14,7 +14,8 @@ fn is(field: &str, value: &str) -> Item {
 
 #[test]
 fn rows_of_a_plain_query() {
-    let group = from_text("protocol:ssh AND NOT verdict:ACCEPT AND duration:[60 TO *} AND user.name:adm*").expect("shown");
+    let group =
+        from_text("protocol:ssh AND NOT verdict:ACCEPT AND duration:[60 TO *} AND user.name:adm*").expect("shown");
     assert_eq!(group.join, Join::All);
     assert_eq!(
         group.items,
@@ -37,7 +38,10 @@ fn field_groups_are_one_of_rows_and_parentheses_are_groups() {
     assert_eq!(
         group.items,
         [
-            row("protocol", Condition::OneOf(vec![Literal::word("ssh"), Literal { text: "r d p".into(), quoted: true }])),
+            row(
+                "protocol",
+                Condition::OneOf(vec![Literal::word("ssh"), Literal { text: "r d p".into(), quoted: true }])
+            ),
             Item::Group(Group { join: Join::All, items: vec![is("user.name", "bob"), is("active", "true")] }),
         ]
     );
@@ -50,7 +54,10 @@ fn rows_show_how_sps_reads_a_level_mixing_and_with_or() {
     assert_eq!(group.join, Join::All);
     assert_eq!(group.items, [is("a", "1"), is("b", "1"), is("c", "1"), is("d", "1")]);
     // An OR row group inside AND rows is written in parentheses, never as a mixed level.
-    let mixed = Group { join: Join::Any, items: vec![Item::Group(Group { join: Join::All, items: vec![is("a", "1"), is("b", "1")] }), is("c", "1")] };
+    let mixed = Group {
+        join: Join::Any,
+        items: vec![Item::Group(Group { join: Join::All, items: vec![is("a", "1"), is("b", "1")] }), is("c", "1")],
+    };
     assert_eq!(to_text(&mixed).as_deref(), Ok("(a:1 AND b:1) OR c:1"));
 }
 
@@ -124,7 +131,10 @@ fn switching_operators_keeps_the_value() {
         Condition::Is(Literal::word("5")).with_op(Op::Between),
         Condition::Between { lower: End { value: Some("5".into()), inclusive: true }, upper: End::open() }
     );
-    assert_eq!(Condition::Matches("a b".into()).with_op(Op::Is), Condition::Is(Literal { text: "a b".into(), quoted: true }));
+    assert_eq!(
+        Condition::Matches("a b".into()).with_op(Op::Is),
+        Condition::Is(Literal { text: "a b".into(), quoted: true })
+    );
     for op in Op::ALL {
         assert_eq!(Op::from_key(op.key()), Some(op));
     }
@@ -169,8 +179,14 @@ fn literal_strategy() -> impl Strategy<Value = Literal> {
 }
 
 fn row_strategy() -> impl Strategy<Value = Item> {
-    let field = prop_oneof![Just(String::new()), Just("protocol".to_owned()), Just("duration".to_owned()), Just("a.b".to_owned())];
-    let end = (proptest::option::of("[a-z0-9*]{1,4}"), any::<bool>()).prop_map(|(value, inclusive)| End { value, inclusive });
+    let field = prop_oneof![
+        Just(String::new()),
+        Just("protocol".to_owned()),
+        Just("duration".to_owned()),
+        Just("a.b".to_owned())
+    ];
+    let end =
+        (proptest::option::of("[a-z0-9*]{1,4}"), any::<bool>()).prop_map(|(value, inclusive)| End { value, inclusive });
     let condition = prop_oneof![
         literal_strategy().prop_map(Condition::Is),
         literal_strategy().prop_map(Condition::IsNot),
@@ -183,7 +199,8 @@ fn row_strategy() -> impl Strategy<Value = Item> {
 
 fn group_strategy() -> impl Strategy<Value = Group> {
     let join = prop_oneof![Just(Join::All), Just(Join::Any)];
-    let leaf = (join.clone(), proptest::collection::vec(row_strategy(), 1..4)).prop_map(|(join, items)| Group { join, items });
+    let leaf =
+        (join.clone(), proptest::collection::vec(row_strategy(), 1..4)).prop_map(|(join, items)| Group { join, items });
     leaf.prop_recursive(2, 16, 4, move |inner| {
         let item = prop_oneof![row_strategy(), inner.prop_map(Item::Group)];
         (join.clone(), proptest::collection::vec(item, 1..4)).prop_map(|(join, items)| Group { join, items })

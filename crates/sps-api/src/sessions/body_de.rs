@@ -95,7 +95,12 @@ impl SessionUser {
 
 impl SessionClient {
     fn from_map(mut map: Map<String, Value>) -> Self {
-        SessionClient { ip: text(&mut map, "ip"), name: text(&mut map, "name"), port: text(&mut map, "port"), extra: map }
+        SessionClient {
+            ip: text(&mut map, "ip"),
+            name: text(&mut map, "name"),
+            port: text(&mut map, "port"),
+            extra: map,
+        }
     }
 }
 
@@ -132,7 +137,12 @@ impl SessionRecording {
 
 impl RecordingTarget {
     fn from_map(mut map: Map<String, Value>) -> Self {
-        RecordingTarget { ip: text(&mut map, "ip"), name: text(&mut map, "name"), port: text(&mut map, "port"), extra: map }
+        RecordingTarget {
+            ip: text(&mut map, "ip"),
+            name: text(&mut map, "name"),
+            port: text(&mut map, "port"),
+            extra: map,
+        }
     }
 }
 
@@ -165,7 +175,16 @@ macro_rules! from_object {
     )*};
 }
 
-from_object!(SessionBody, SessionUser, SessionClient, SessionServer, SessionRecording, RecordingTarget, SessionAnalytics, AnalyticsScore);
+from_object!(
+    SessionBody,
+    SessionUser,
+    SessionClient,
+    SessionServer,
+    SessionRecording,
+    RecordingTarget,
+    SessionAnalytics,
+    AnalyticsScore
+);
 
 impl<'de> Deserialize<'de> for SessionItem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

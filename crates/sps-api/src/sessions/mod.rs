@@ -387,7 +387,8 @@ mod tests {
     #[test]
     fn a_key_twice_keeps_the_last_value() {
         assert_eq!(text(&body(json!({"protocol": "ssh"})).protocol).as_deref(), Some("ssh"));
-        let b: SessionBody = serde_json::from_str(r#"{"protocol": "ssh", "protocol": "rdp", "psm": 1, "psm": 2}"#).unwrap();
+        let b: SessionBody =
+            serde_json::from_str(r#"{"protocol": "ssh", "protocol": "rdp", "psm": 1, "psm": 2}"#).unwrap();
         assert_eq!((text(&b.protocol).as_deref(), b.extra.get("psm")), (Some("rdp"), Some(&json!(2))));
         assert!(serde_json::from_str::<SessionBody>(r#"["ssh"]"#).is_err());
         assert_eq!(body(json!({"duration": null, "client": null})), SessionBody::default());
@@ -410,7 +411,8 @@ mod tests {
             assert_eq!(b.extra.get(key), Some(value), "{case}");
             assert_eq!(serde_json::to_value(&b).unwrap(), case, "written back as sent");
         }
-        let nested = body(json!({"user": {"server_username": {"a": 1}, "name": "bob"}, "analytics": {"tags": [{"a": 1}]}}));
+        let nested =
+            body(json!({"user": {"server_username": {"a": 1}, "name": "bob"}, "analytics": {"tags": [{"a": 1}]}}));
         let user = nested.user.as_ref().unwrap();
         assert_eq!((user.server_username.as_ref(), text(&user.name).as_deref()), (None, Some("bob")));
         assert_eq!(user.extra.get("server_username"), Some(&json!({"a": 1})));

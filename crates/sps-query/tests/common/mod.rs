@@ -408,7 +408,9 @@ pub fn same_meaning(tree: &Expr, text: &str, reading: Reading) -> Result<(), Str
         let (want, got) = (tree_holds(tree, &truth)?, holds(&node, &truth)?);
         if want != got {
             let assignment: Vec<String> = keys.iter().filter(|k| truth(k).unwrap_or(false)).cloned().collect();
-            return Err(format!("`{text}` read {reading:?} is {got} where the tree is {want}, with true: {assignment:?}"));
+            return Err(format!(
+                "`{text}` read {reading:?} is {got} where the tree is {want}, with true: {assignment:?}"
+            ));
         }
     }
     Ok(())

@@ -22,7 +22,10 @@ pub async fn faults(State(sim): State<Shared>) -> Response {
 }
 
 /// Changes some settings.
-pub async fn set_faults(State(sim): State<Shared>, update: Result<Json<FaultUpdate>, JsonRejection>) -> SimResult<Response> {
+pub async fn set_faults(
+    State(sim): State<Shared>,
+    update: Result<Json<FaultUpdate>, JsonRejection>,
+) -> SimResult<Response> {
     let Json(update) = update.map_err(|e| SimError::InvalidQuery(e.body_text()))?;
     Ok(Json(sim.faults.update(update)?).into_response())
 }

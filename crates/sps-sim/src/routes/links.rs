@@ -76,7 +76,8 @@ mod tests {
 
     #[test]
     fn links_like_the_reference_sample() {
-        let links = ListLinks { href: "/api/x/alerts".into(), parent: "/api/x".into(), params: vec![], max_offset: None };
+        let links =
+            ListLinks { href: "/api/x/alerts".into(), parent: "/api/x".into(), params: vec![], max_offset: None };
         let meta = links.meta(&page(3, 500, 0), Some(600));
         assert_eq!(meta["first"], "/api/x/alerts?limit=500&offset=0");
         assert_eq!(meta["last"], "/api/x/alerts?limit=500&offset=0");
@@ -86,7 +87,8 @@ mod tests {
 
     #[test]
     fn middle_pages_link_both_ways_and_keep_the_query() {
-        let links = ListLinks { href: "/s".into(), parent: "/".into(), params: vec![("q", "a b&c")], max_offset: Some(10_000) };
+        let links =
+            ListLinks { href: "/s".into(), parent: "/".into(), params: vec![("q", "a b&c")], max_offset: Some(10_000) };
         let meta = links.meta(&page(1012, 500, 500), None);
         assert_eq!(meta["next"], "/s?q=a+b%26c&limit=500&offset=1000");
         assert_eq!(meta["previous"], "/s?q=a+b%26c&limit=500&offset=0");

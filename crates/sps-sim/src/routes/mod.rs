@@ -19,8 +19,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use serde_json::json;
-use tower_http::services::{ServeDir, ServeFile};
 use tower::Layer;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::auth::{cookie_value, LoginCheck, Logins, COOKIE};
@@ -115,7 +115,9 @@ pub fn router(sim: Sim, app: Option<AppFiles>) -> Router {
             // A release build has brotli and gzip copies of its hashed assets
             // (scripts/postbuild-compress.mjs): sent as they are, as nginx would.
             let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(index);
-            api.fallback_service(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp).layer(files))
+            api.fallback_service(
+                SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp).layer(files),
+            )
         }
         None => api.fallback(no_such_endpoint),
     }
@@ -200,7 +202,10 @@ fn params<T>(query: Result<Query<T>, QueryRejection>) -> SimResult<T> {
 }
 
 /// Runs a store question off the async workers: searches are CPU work.
-async fn ask<T: Send + 'static>(sim: &Shared, question: impl FnOnce(&SessionStore) -> SimResult<T> + Send + 'static) -> SimResult<T> {
+async fn ask<T: Send + 'static>(
+    sim: &Shared,
+    question: impl FnOnce(&SessionStore) -> SimResult<T> + Send + 'static,
+) -> SimResult<T> {
     let sim = sim.clone();
     tokio::task::spawn_blocking(move || question(&sim.store))
         .await

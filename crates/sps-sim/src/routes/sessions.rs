@@ -23,7 +23,8 @@ pub async fn list(
     let p = params(query)?;
     let asked = p.clone();
     let page = ask(&sim, move |store| store.list(&asked)).await?;
-    let fields: Option<Vec<&str>> = p.fields.as_deref().map(|f| f.split(',').map(str::trim).filter(|n| !n.is_empty()).collect());
+    let fields: Option<Vec<&str>> =
+        p.fields.as_deref().map(|f| f.split(',').map(str::trim).filter(|n| !n.is_empty()).collect());
     let with_bodies = fields.as_ref().is_some_and(|f| !f.is_empty());
     let items: Vec<Value> = page
         .items
@@ -65,7 +66,11 @@ pub async fn count(
 
 /// `{key, body, meta}` of one session; 404 when the id is unknown. The id arrives
 /// percent-decoded.
-pub async fn detail(State(sim): State<Shared>, login: Option<Extension<RemainingSeconds>>, Path(id): Path<String>) -> SimResult<Response> {
+pub async fn detail(
+    State(sim): State<Shared>,
+    login: Option<Extension<RemainingSeconds>>,
+    Path(id): Path<String>,
+) -> SimResult<Response> {
     let session = ask(&sim, move |store| store.session(&id)).await?;
     let meta = json!({
         "href": session_href(&session.id),

@@ -31,7 +31,13 @@ pub fn example_store(sessions: Value, content: &[(&str, &[&str])]) -> SessionSto
             let at = |k: &str| body.get(k).and_then(Value::as_str).and_then(parse_instant);
             let lines = content.iter().find(|(n, _)| n == name).map_or(&[][..], |(_, lines)| *lines);
             let start = at("start_time").unwrap_or(now);
-            Session::new(name.clone(), start, at("end_time").or(Some(now.max(start))), body.clone(), EventSource::content_lines(lines))
+            Session::new(
+                name.clone(),
+                start,
+                at("end_time").or(Some(now.max(start))),
+                body.clone(),
+                EventSource::content_lines(lines),
+            )
         })
         .collect();
     SessionStore::in_memory(sessions, now).expect("the example indexes")
