@@ -21,7 +21,8 @@ if (!dir) {
 }
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(css|js|wasm)$/;
+// Trunk prints its 64-bit hash without leading zeros: one name in 16 has 15 digits.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(css|js|wasm)$/;
 const totals = { raw: 0, gzip: 0, brotli: 0 };
 for (const name of readdirSync(dir).filter((n) => HASHED.test(n))) {
   const data = readFileSync(join(dir, name));

@@ -167,12 +167,11 @@ impl ApiClient {
         let signal = abort.controller.as_ref().map(AbortController::signal);
         let result = request.abort_signal(signal.as_ref()).send().await;
         drop(timer);
-        result.map_err(|e| {
-            if timed_out.get() {
-                ApiError::Timeout(self.timeout_seconds)
-            } else {
-                ApiError::Network(e.to_string())
-            }
+        let cancelled = signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+        result.map_err(|e| match (timed_out.get(), cancelled) {
+            (true, _) => ApiError::Timeout(self.timeout_seconds),
+            (false, true) => ApiError::Cancelled,
+            (false, false) => ApiError::Network(e.to_string()),
         })
     }
 }

@@ -59,6 +59,10 @@ pub enum ApiError {
     /// No answer within the configured time.
     #[error("SPS did not answer within {0} seconds.")]
     Timeout(u32),
+    /// The page cancelled the request: a newer one replaced it, or the panel that
+    /// asked is gone (the wall's rotation changes every panel). Not a failure.
+    #[error("The request was cancelled.")]
+    Cancelled,
     /// A success status with a body that is not the expected JSON.
     #[error("SPS sent an answer the dashboard cannot read: {0}")]
     Decode(String),

@@ -10,6 +10,7 @@ pub mod time_ticks;
 pub mod timeline;
 pub mod top_n;
 pub mod top_n_layout;
+pub mod wall;
 
 #[cfg(target_arch = "wasm32")]
 pub mod draw;

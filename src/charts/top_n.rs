@@ -121,6 +121,18 @@ impl TopN {
         self.bars.len() + usize::from(self.other > 0)
     }
 
+    /// The chart in at most `rows` bars (at least two): the values past the first
+    /// `rows - 1` fold into "other", so every session is still counted. The wall
+    /// draws what fits its cell this way rather than labels on top of each other.
+    pub fn folded_to(&self, rows: usize) -> TopN {
+        if self.bar_count() <= rows.max(2) {
+            return self.clone();
+        }
+        let keep = rows.max(2) - 1;
+        let folded: u64 = self.bars[keep..].iter().map(|b| b.count).sum();
+        TopN { bars: self.bars[..keep].to_vec(), other: self.other + folded, series: self.series.clone() }
+    }
+
     /// A text summary for the canvas's `aria-label`.
     pub fn summary(&self, title: &str) -> String {
         let top: Vec<String> =
@@ -159,6 +171,20 @@ mod tests {
 
     fn stats(json: &str) -> StatsResponse {
         serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn folding_keeps_every_session_counted() {
+        let t = TopN::from_stats(&stats(
+            r#"{"items":[{"count":5,"value":"a"},{"count":4,"value":"b"},{"count":3,"value":"c"}],"meta":{"others":2}}"#,
+        ));
+        assert_eq!(t.bar_count(), 4);
+        assert_eq!(t.folded_to(4), t);
+        let f = t.folded_to(3);
+        assert_eq!((f.bars.len(), f.other, f.bar_count()), (2, 5, 3));
+        assert_eq!(t.folded_to(0).bar_count(), 2, "never below two bars");
+        let total = |m: &TopN| m.bars.iter().map(|b| b.count).sum::<u64>() + m.other;
+        assert_eq!(total(&f), total(&t));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::shell::use_display;
 use crate::components::shortcuts::Shortcuts;
 
 /// One table row: a CSS class, the cell texts, and optional action buttons.
@@ -35,6 +36,9 @@ pub fn ChartTable(
     tools: Option<AnyView>,
 ) -> impl IntoView {
     let (shown, set_shown) = signal(false);
+    // A wall is read, not operated: no toggle, and the table stays for screen readers only.
+    let display = use_display();
+    let wall = display.get_untracked().kiosk;
     // The `t` shortcut shows or hides every table at once.
     if let Some(keys) = use_context::<Shortcuts>() {
         Effect::new(move |first: Option<()>| {
@@ -45,18 +49,20 @@ pub fn ChartTable(
         });
     }
     view! {
-        <div class="chart-tools">
-            {tools}
-            <button
-                type="button"
-                class="toggle"
-                aria-pressed=move || shown.get().to_string()
-                on:click=move |_| set_shown.update(|v| *v = !*v)
-            >
-                "Table"
-            </button>
-        </div>
-        <div class="chart-table-wrap" class:sr-only=move || !shown.get()>
+        {(!wall).then(|| view! {
+            <div class="chart-tools">
+                {tools}
+                <button
+                    type="button"
+                    class="toggle"
+                    aria-pressed=move || shown.get().to_string()
+                    on:click=move |_| set_shown.update(|v| *v = !*v)
+                >
+                    "Table"
+                </button>
+            </div>
+        })}
+        <div class="chart-table-wrap" class:sr-only=move || display.get().kiosk || !shown.get()>
             <table class="chart-table">
                 <caption>{caption}</caption>
                 <thead>

@@ -14,12 +14,14 @@ use crate::api::{ApiClient, ApiError};
 use crate::charts::bins::{decide, BinDecision};
 use crate::charts::draw::{draw_histogram, DrawSize};
 use crate::charts::histogram::{Histogram, HistogramLayout};
+use crate::charts::top_n_layout::FONT_PX;
+use crate::charts::wall::{chart_scale, HISTOGRAM_BASE};
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::components::panel_body::panel_body;
 use crate::components::panel_data::use_panel_data;
 use crate::components::refresh::Refresher;
-use crate::components::shell::{use_chart_zoom, use_display};
+use crate::components::shell::use_display;
 use crate::format;
 use crate::paths::browser::{Go, Navigator};
 use crate::paths::{with_query, SESSIONS};
@@ -109,36 +111,43 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     let ctl = expect_context::<ViewCtl>();
     let navigator = Navigator::here();
     let theme = use_theme();
-    let zoom = use_chart_zoom();
     let display = use_display();
     let canvas = NodeRef::<Canvas>::new();
     let layout = StoredValue::new(None::<HistogramLayout>);
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
     let (drag, set_drag) = signal(None::<(f64, f64)>);
-    let (width, set_width) = signal(0.0_f64);
+    let (room, set_room) = signal((0.0_f64, 0.0_f64));
     use_resize_observer(canvas, move |entries, _| {
         if let Some(entry) = entries.first() {
-            set_width.set(entry.content_rect().width());
+            let rect = entry.content_rect();
+            set_room.set((rect.width(), rect.height()));
         }
     });
+    // How much larger than at desk size the last drawing is (the wall's big type).
+    let zoom = StoredValue::new(1.0_f64);
     Effect::new(move |_| {
-        let (chart_theme, tz, zoom) = (theme.get().chart(), ctl.zone.get(), zoom.get());
-        if width.get() < 1.0 {
+        let (chart_theme, tz) = (theme.get().chart(), ctl.zone.get());
+        let (w, h) = room.get();
+        if w < 1.0 {
             return;
         }
+        let scale = if display.get().kiosk { chart_scale(w, h, HISTOGRAM_BASE.0, HISTOGRAM_BASE.1) } else { 1.0 };
         if let Some(el) = canvas.get_untracked() {
-            let size = DrawSize::on_screen(&el, zoom);
+            let size = DrawSize::on_screen(&el, scale);
             layout.set_value(model.with(|m| draw_histogram(&el, m, tz, &chart_theme, size)).ok());
+            zoom.set_value(scale);
+            // The label size as drawn, for tests and for whoever checks a wall from its DOM.
+            let _ = el.set_attribute("data-font-px", &format!("{:.1}", FONT_PX * scale));
         }
     });
 
     // Pointer offsets are CSS pixels; the layout's pixels are larger by the zoom.
     let x_of = |ev: &MouseEvent| f64::from(ev.offset_x());
     let bin_at = move |ev: &MouseEvent| {
-        let z = zoom.get_untracked();
+        let z = zoom.get_value();
         layout.with_value(|l| l.as_ref()?.hit(x_of(ev) / z, f64::from(ev.offset_y()) / z))
     };
-    let time_at = move |x: f64| layout.with_value(|l| l.as_ref().map(|l| l.time_at(x / zoom.get_untracked())));
+    let time_at = move |x: f64| layout.with_value(|l| l.as_ref().map(|l| l.time_at(x / zoom.get_value())));
     let describe = move |i: usize| {
         let tz = ctl.zone.get_untracked();
         model.with_untracked(|m| {
@@ -228,7 +237,6 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
                 <canvas
                     node_ref=canvas
                     class="chart-canvas histogram-canvas clickable"
-                    style:height=move || format!("{}px", (220.0 * zoom.get()).round())
                     role="img"
                     aria-label=summary
                     on:mousedown=on_down

@@ -97,7 +97,7 @@ fn track(fetch: Box<dyn Fn() -> Request>, store: Store, status: Status) {
             let answer = request.await;
             // Report a failure before the round can end with this request.
             if let (Err(e), Some(r)) = (&answer, refresher) {
-                if *e != ApiError::Unauthenticated {
+                if !matches!(e, ApiError::Unauthenticated | ApiError::Cancelled) {
                     r.failed(e.to_string());
                 }
             }
@@ -111,6 +111,8 @@ fn track(fetch: Box<dyn Fn() -> Request>, store: Store, status: Status) {
         let Some(answer) = answers.get() else { return };
         status.loading.set(false);
         match answer {
+            // A cancelled run was replaced by a newer one, whose answer counts.
+            Err(ApiError::Cancelled) => {}
             Ok(value) => {
                 store(value.as_ref());
                 has_value = true;

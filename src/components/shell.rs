@@ -9,9 +9,6 @@ use crate::components::header::Header;
 use crate::components::shortcuts::{provide_shortcuts, ShortcutHelp};
 use crate::state::display::{Display, Theme};
 
-/// Chart text and marks are drawn this much larger on the wall.
-pub const KIOSK_CHART_ZOOM: f64 = 1.6;
-
 /// The display mode of the current URL.
 #[derive(Debug, Clone, Copy)]
 pub struct DisplayMode(pub Memo<Display>);
@@ -22,12 +19,6 @@ pub fn use_display() -> Signal<Display> {
         Some(DisplayMode(d)) => d.into(),
         None => Signal::stored(Display::NORMAL),
     }
-}
-
-/// How much larger charts draw (1 except on the wall).
-pub fn use_chart_zoom() -> Signal<f64> {
-    let display = use_display();
-    Signal::derive(move || if display.get().kiosk { KIOSK_CHART_ZOOM } else { 1.0 })
 }
 
 /// Frames every page.

@@ -13,10 +13,11 @@ use web_sys::MouseEvent;
 
 use crate::charts::draw::{draw_top_n, DrawSize};
 use crate::charts::top_n::{RowKind, SegmentKind, TopN};
-use crate::charts::top_n_layout::{BarTarget, Hit, TopNLayout};
+use crate::charts::top_n_layout::{BarTarget, Hit, TopNLayout, FONT_PX};
+use crate::charts::wall::{bars_fitting, chart_scale, top_n_base};
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
-use crate::components::shell::{use_chart_zoom, use_display};
+use crate::components::shell::use_display;
 use crate::format;
 use crate::text::safe::label;
 use crate::theme::use_theme;
@@ -54,7 +55,6 @@ pub fn TopNChart(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let theme = use_theme();
-    let zoom = use_chart_zoom();
     let display = use_display();
     let (draw_error, set_draw_error) = signal(None::<String>);
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
@@ -63,31 +63,50 @@ pub fn TopNChart(
         let title = title.clone();
         move || model.with(|m| m.summary(&title))
     };
-    let height = move || format!("{}px", ((40 + 34 * model.with(TopN::bar_count).max(1)) as f64 * zoom.get()).round());
+    // The desk height; on the wall the grid sizes the canvas (CSS).
+    let height = move || format!("{}px", 40 + 34 * model.with(TopN::bar_count).max(1));
 
     // Draw once the canvas has a size, and again when its size, the theme or the data changes.
-    let (width, set_width) = signal(0.0_f64);
+    let (size, set_size) = signal((0.0_f64, 0.0_f64));
     use_resize_observer(canvas, move |entries, _| {
         if let Some(entry) = entries.first() {
-            set_width.set(entry.content_rect().width());
+            let rect = entry.content_rect();
+            set_size.set((rect.width(), rect.height()));
         }
     });
+    // How much larger than at desk size the last drawing is (the wall's big type).
+    let zoom = StoredValue::new(1.0_f64);
     Effect::new(move |_| {
         let chart_theme = theme.get().chart();
-        let zoom = zoom.get();
-        if width.get() < 1.0 {
+        let (w, h) = size.get();
+        if w < 1.0 {
             return;
         }
+        // On the wall: larger with the canvas, and no more bars than fit its cell.
+        let (scale, fits) = if display.get().kiosk {
+            let (base_w, base_h) = top_n_base(model.with(TopN::bar_count));
+            let scale = chart_scale(w, h, base_w, base_h);
+            (scale, Some(bars_fitting(h, scale)))
+        } else {
+            (1.0, None)
+        };
         if let Some(el) = canvas.get_untracked() {
-            let drawn = model.with(|m| draw_top_n(&el, m, &chart_theme, DrawSize::on_screen(&el, zoom)));
+            let size = DrawSize::on_screen(&el, scale);
+            let drawn = model.with(|m| match fits {
+                Some(rows) if rows < m.bar_count() => draw_top_n(&el, &m.folded_to(rows), &chart_theme, size),
+                _ => draw_top_n(&el, m, &chart_theme, size),
+            });
             set_draw_error.set(drawn.as_ref().err().map(ToString::to_string));
             layout.set_value(drawn.ok());
+            zoom.set_value(scale);
+            // The label size as drawn, for tests and for whoever checks a wall from its DOM.
+            let _ = el.set_attribute("data-font-px", &format!("{:.1}", FONT_PX * scale));
         }
     });
 
     // Pointer offsets are CSS pixels; the layout's pixels are larger by the zoom.
     let hit_at = move |ev: &MouseEvent| {
-        let z = zoom.get_untracked();
+        let z = zoom.get_value();
         layout
             .with_value(|l| l.as_ref().and_then(|l| l.hit(f64::from(ev.offset_x()) / z, f64::from(ev.offset_y()) / z)))
     };

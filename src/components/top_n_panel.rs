@@ -18,7 +18,7 @@ use crate::format;
 use crate::state::content::MATCH_CAP;
 use crate::state::requests::stats_params;
 use crate::state::url::ViewCtl;
-use crate::state::view::{PanelSpec, MAX_PANEL_SIZE};
+use crate::state::view::{Panel, PanelSpec, MAX_PANEL_SIZE};
 
 /// The panel at `index` of the view's panels.
 #[component]
@@ -92,7 +92,7 @@ pub fn TopNPanel(
         if let Some(new) = new {
             ctl.update(|v| {
                 if let Some(p) = v.panels.get_mut(index) {
-                    *p = new;
+                    *p = Panel::TopN(new);
                 }
             });
         }

@@ -9,9 +9,11 @@ pub mod record_pages;
 pub mod refresh;
 pub mod requests;
 pub mod result_nav;
+pub mod rotation;
 pub mod search;
 pub mod session_detail;
 pub mod session_view;
+pub mod stat;
 pub mod time_range;
 #[cfg(target_arch = "wasm32")]
 pub mod url;

@@ -8,7 +8,7 @@
 //! | `tz` | `UTC`, `Europe/Budapest`, `browser` | `browser` |
 //! | `bin` | `auto`, `hour` | `auto` |
 //! | `refresh` | `off`, `30s`, `5m`, `1h` | config `refresh_seconds` |
-//! | `panels` | `protocol;user.gateway_username/protocol:10` | the five default panels |
+//! | `panels` | `protocol;user.gateway_username/protocol:10;stat:denied:warn=10` | the five default panels |
 //! | `kiosk`, `embed`, `theme`, `histogram` | `kiosk=1`, `theme=dark`, `histogram=off` | see [`Display`] |
 //!
 //! Values equal to the default are left out of printed links. A bad value never
@@ -22,6 +22,7 @@ use crate::charts::bins::BinChoice;
 use crate::state::config::AppConfig;
 use crate::state::display::Display;
 use crate::state::refresh::REFRESH_BOUNDS;
+use crate::state::stat::{StatSpec, PREFIX as STAT_PREFIX};
 use crate::state::time_range::{TimeExpr, TimeRange};
 use crate::zone::Zone;
 
@@ -92,18 +93,39 @@ impl PanelSpec {
     }
 }
 
+/// One panel of the overview.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Panel {
+    /// The top values of a field.
+    TopN(PanelSpec),
+    /// One big number and its trend (`stat:…`).
+    Stat(StatSpec),
+}
+
+impl Panel {
+    fn print(&self) -> String {
+        match self {
+            Panel::TopN(spec) => spec.print(),
+            Panel::Stat(spec) => spec.print(),
+        }
+    }
+}
+
 /// Top-N size of a panel that names none.
 pub const DEFAULT_PANEL_SIZE: u32 = 10;
 
 /// The panels of a fresh overview.
-pub fn default_panels() -> Vec<PanelSpec> {
-    vec![
+pub fn default_panels() -> Vec<Panel> {
+    [
         PanelSpec::new("protocol", None, DEFAULT_PANEL_SIZE),
         PanelSpec::new("user.gateway_username", Some("protocol"), DEFAULT_PANEL_SIZE),
         PanelSpec::new("server.ip", None, DEFAULT_PANEL_SIZE),
         PanelSpec::new("recording.connection_policy", None, DEFAULT_PANEL_SIZE),
         PanelSpec::new("verdict", None, DEFAULT_PANEL_SIZE),
     ]
+    .into_iter()
+    .map(Panel::TopN)
+    .collect()
 }
 
 /// Everything the overview shows.
@@ -122,8 +144,8 @@ pub struct ViewState {
     pub bin: BinChoice,
     /// Auto-refresh interval in seconds (`None` = off).
     pub refresh: Option<u32>,
-    /// The top-N panels.
-    pub panels: Vec<PanelSpec>,
+    /// The panels: top-N charts and stat tiles.
+    pub panels: Vec<Panel>,
     /// Kiosk, embedding, forced theme, histogram on/off.
     pub display: Display,
 }
@@ -252,7 +274,7 @@ impl ViewState {
             put("refresh", print_refresh(self.refresh));
         }
         if self.panels != defaults.panels {
-            put("panels", self.panels.iter().map(PanelSpec::print).collect::<Vec<_>>().join(";"));
+            put("panels", self.panels.iter().map(Panel::print).collect::<Vec<_>>().join(";"));
         }
         pairs.extend(self.display.to_query());
         pairs
@@ -289,8 +311,9 @@ pub fn print_refresh(refresh: Option<u32>) -> String {
     }
 }
 
-/// `field[/sub_field][:size]` separated by `;`; unknown fields are dropped with a message.
-fn parse_panels(text: &str) -> (Vec<PanelSpec>, Vec<String>) {
+/// `field[/sub_field][:size]` or `stat:…` ([`StatSpec::parse`]) separated by `;`;
+/// unknown fields and unreadable stats are dropped with a message.
+fn parse_panels(text: &str) -> (Vec<Panel>, Vec<String>) {
     let schema = Schema::sessions();
     let mut panels = Vec::new();
     let mut messages = Vec::new();
@@ -298,6 +321,13 @@ fn parse_panels(text: &str) -> (Vec<PanelSpec>, Vec<String>) {
         if panels.len() == MAX_PANELS {
             messages.push(format!("only the first {MAX_PANELS} panels are shown"));
             break;
+        }
+        if let Some(stat) = part.strip_prefix(STAT_PREFIX) {
+            match StatSpec::parse(stat) {
+                Ok(spec) => panels.push(Panel::Stat(spec)),
+                Err(e) => messages.push(format!("panel `{part}`: {e}; panel left out")),
+            }
+            continue;
         }
         let (fields, size) = match part.rsplit_once(':') {
             Some((f, s)) => match s.parse::<u32>() {
@@ -326,7 +356,7 @@ fn parse_panels(text: &str) -> (Vec<PanelSpec>, Vec<String>) {
             }
             other => other,
         };
-        panels.push(PanelSpec::new(field, sub, size));
+        panels.push(Panel::TopN(PanelSpec::new(field, sub, size)));
     }
     (panels, messages)
 }
@@ -372,7 +402,10 @@ mod tests {
         assert_eq!(view.refresh, None);
         assert_eq!(
             view.panels,
-            vec![PanelSpec::new("protocol", None, 10), PanelSpec::new("user.gateway_username", Some("protocol"), 5),]
+            vec![
+                Panel::TopN(PanelSpec::new("protocol", None, 10)),
+                Panel::TopN(PanelSpec::new("user.gateway_username", Some("protocol"), 5)),
+            ]
         );
         let printed: String =
             form_urlencoded::Serializer::new(String::new()).extend_pairs(view.to_query(&AppConfig::default())).finish();
@@ -392,7 +425,10 @@ mod tests {
         assert_eq!(view.bin, BinChoice::Auto);
         assert_eq!(view.refresh, Some(60));
         assert_eq!((view.q.as_str(), view.content.as_str()), ("", ""));
-        assert_eq!(view.panels, vec![PanelSpec::new("protocol", None, 10), PanelSpec::new("verdict", None, 10)]);
+        assert_eq!(
+            view.panels,
+            vec![Panel::TopN(PanelSpec::new("protocol", None, 10)), Panel::TopN(PanelSpec::new("verdict", None, 10))]
+        );
         assert!(problems[2].message.contains("must be before the end"), "{}", problems[2].message);
     }
 
@@ -430,6 +466,30 @@ mod tests {
         assert!(problems.is_empty());
         assert!(view.panels.is_empty());
         assert_eq!(view.to_query(&AppConfig::default()), vec![("panels".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn stat_panels_read_and_print_back_beside_top_n_panels() {
+        use crate::state::stat::StatQuery;
+        let url = "panels=stat%3Aactive%3Bprotocol%3Bstat%3Aq%3Dverdict%3ADENY%3Awarn%3D10%3Acrit%3D50%3Bstat%3Adenied";
+        let (view, problems) = read(url);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            view.panels,
+            vec![
+                Panel::Stat(StatSpec::new(StatQuery::Active)),
+                Panel::TopN(PanelSpec::new("protocol", None, 10)),
+                Panel::Stat(StatSpec { what: StatQuery::Query("verdict:DENY".into()), warn: Some(10), crit: Some(50) }),
+                Panel::Stat(StatSpec::new(StatQuery::Denied)),
+            ]
+        );
+        let printed: String =
+            form_urlencoded::Serializer::new(String::new()).extend_pairs(view.to_query(&AppConfig::default())).finish();
+        assert_eq!(printed, url);
+        let (view, problems) = read("panels=stat%3Anope%3Bstat%3Aactive%3Awarn%3D5%3Acrit%3D1%3Bverdict");
+        assert_eq!(view.panels, vec![Panel::TopN(PanelSpec::new("verdict", None, 10))]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].message.contains("is not a stat"), "{}", problems[0].message);
     }
 
     proptest! {

@@ -7,7 +7,11 @@
 // The page is `/?kiosk=1&refresh=5s` (5 s is the app's shortest interval);
 // SOAK_PAGE replaces that path and query (e.g. `?panels=protocol&histogram=off`)
 // to bisect a leak by page; SOAK_READY is the selector the first load waits for
-// (default `canvas[role=img]`; e.g. `.panel .state` for a page without charts). Rounds are started with the `r` key (what the wall's
+// (default `canvas[role=img]`; e.g. `.panel .state` for a page without charts).
+// SOAK_VIEWS, a JSON list of saved views (`[{"name": "a", "query": "panels=protocol"}]`),
+// is put in the browser's storage first, for a rotating wall:
+// SOAK_PAGE='?kiosk=1&refresh=5s&rotate=5s&views=a,b' (each `r` also pauses or
+// resumes the rotation, so it turns about every 10 s). Rounds are started with the `r` key (what the wall's
 // operator would press; the same code path as the timer's tick): press, wait for
 // the round's /api/audit/ requests to finish, wait two animation frames (charts
 // redraw), repeat. The 5 s timer also fires now and then; its rounds count as extra
@@ -61,7 +65,11 @@ try {
     while (inFlight > 0 && Date.now() - t0 < timeoutMs) await new Promise((r) => setTimeout(r, 5));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   };
+  // View switches of a rotating wall, seen as URL changes between rounds.
+  let switches = 0, lastUrl = null;
   const round = async () => {
+    if (lastUrl !== null && page.url() !== lastUrl) switches++;
+    lastUrl = page.url();
     const before = started;
     await page.keyboard.press('r');
     const t0 = Date.now();
@@ -70,6 +78,10 @@ try {
     return started > before;
   };
 
+  if (process.env.SOAK_VIEWS) {
+    const saved = JSON.parse(process.env.SOAK_VIEWS);
+    await context.addInitScript((s) => localStorage.setItem('sps-dashboard.queries.views', JSON.stringify({ recent: [], saved: s })), saved);
+  }
   await page.goto(url);
   await page.locator(process.env.SOAK_READY ?? 'canvas[role=img]').first().waitFor({ timeout: 30_000 });
   await settle();
@@ -97,7 +109,7 @@ try {
   if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
   const mb = (b) => (b / 1048576).toFixed(2);
   console.log(`Chromium ${browser.version()}, ${url}, viewport 1920x1080`);
-  console.log(`${cycles} rounds pressed (${effective} of them started requests) in ${seconds.toFixed(1)} s (without the GC samples), ${requests} API requests, ${failed} failed`);
+  console.log(`${cycles} rounds pressed (${effective} of them started requests) in ${seconds.toFixed(1)} s (without the GC samples), ${requests} API requests, ${failed} failed${process.env.SOAK_VIEWS ? `, ${switches} view switches` : ''}`);
   console.log(`              start      end     growth`);
   console.log(`JS heap MB  ${mb(start.heapUsed).padStart(7)}  ${mb(end.heapUsed).padStart(7)}  ${(end.heapUsed - start.heapUsed >= 0 ? '+' : '') + mb(end.heapUsed - start.heapUsed)}`);
   console.log(`live KB     ${(start.liveBytes / 1024).toFixed(1).padStart(7)}  ${(end.liveBytes / 1024).toFixed(1).padStart(7)}  ${(end.liveBytes - start.liveBytes >= 0 ? '+' : '') + ((end.liveBytes - start.liveBytes) / 1024).toFixed(1)}  (Rust heap; slope ${slope.toFixed(1)} B/round over ${n} samples${Number.isNaN(start.liveBytes) ? ': build with --features alloc-stats' : ''})`);

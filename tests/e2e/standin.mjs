@@ -14,7 +14,7 @@ export const SUB = '/tools/sps-dashboard';
 const simPort = Number(process.env.E2E_PORT ?? 18089);
 const upstream = `http://127.0.0.1:${simPort}`;
 /** A hashed asset name, as Trunk writes them. */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.(css|js|wasm)$/;
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(css|js|wasm)$/;
 
 /** config.json of the sub-path deployment (nginx-subpath.conf maps it from outside dist/). */
 export const subConfig = { ...JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8')), api_base: `${SUB}/api` };

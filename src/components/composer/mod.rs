@@ -8,9 +8,9 @@
 
 mod builder_mode;
 mod paint;
-mod picker;
+pub mod picker;
 mod sessions;
-mod storage;
+pub mod storage;
 mod suggest;
 mod text_mode;
 

@@ -203,14 +203,14 @@ pub fn QueryPicker(
 }
 
 /// The chosen file of a file input (read through JS: no web-sys feature needed).
-fn first_file(input: &web_sys::HtmlInputElement) -> Option<JsValue> {
+pub(crate) fn first_file(input: &web_sys::HtmlInputElement) -> Option<JsValue> {
     let files = js_sys::Reflect::get(input, &"files".into()).ok()?;
     let file = js_sys::Reflect::get(&files, &0.into()).ok()?;
     (!file.is_undefined() && !file.is_null()).then_some(file)
 }
 
 /// `file.text()`.
-fn read_text(file: &JsValue) -> Option<JsFuture> {
+pub(crate) fn read_text(file: &JsValue) -> Option<JsFuture> {
     let text: js_sys::Function = js_sys::Reflect::get(file, &"text".into()).ok()?.dyn_into().ok()?;
     let promise: js_sys::Promise = text.call0(file).ok()?.dyn_into().ok()?;
     Some(JsFuture::from(promise))
