@@ -12,6 +12,14 @@ pub const FONT_PX: f64 = 12.0;
 /// Average glyph width at [`FONT_PX`], used to size the label column without
 /// measuring text (measuring forces a layout per label in the browser).
 pub const CHAR_PX: f64 = 7.0;
+/// Average width of a capital (and of `m`, `w`) at [`FONT_PX`]: labels such as
+/// `TERMINATED` or `AUTH_FAIL` are wider than [`CHAR_PX`] per character.
+const WIDE_CHAR_PX: f64 = 8.4;
+
+/// The estimated width of `text` at [`FONT_PX`].
+fn text_px(text: &str) -> f64 {
+    text.chars().map(|c| if c.is_uppercase() || matches!(c, 'm' | 'w') { WIDE_CHAR_PX } else { CHAR_PX }).sum()
+}
 const AXIS_PX: f64 = 20.0;
 const PAD_PX: f64 = 6.0;
 const MAX_BAR_PX: f64 = 28.0;
@@ -107,9 +115,9 @@ impl TopNLayout {
             .map(|(i, b)| (BarTarget::Value(i), label(&b.value)))
             .chain((model.other > 0).then(|| (BarTarget::Other, other_label(model.other))))
             .collect();
-        let longest = labels.iter().map(|(_, l)| l.chars().count()).max().unwrap_or(0);
+        let widest = labels.iter().map(|(_, l)| text_px(l)).fold(0.0, f64::max);
         let label_cap = (width * 0.38).max(40.0);
-        let label_w = (longest as f64 * CHAR_PX + 2.0 * PAD_PX).clamp(40.0, label_cap);
+        let label_w = (widest + 2.0 * PAD_PX).clamp(40.0, label_cap);
         let max_chars = ((label_w - 2.0 * PAD_PX) / CHAR_PX).floor().max(1.0) as usize;
         let count_w = format::count(model.max_count()).len() as f64 * CHAR_PX + 2.0 * PAD_PX;
         let plot = Rect {
@@ -187,6 +195,14 @@ impl TopNLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capital_labels_get_the_room_they_need() {
+        // Upper-case verdicts drawn right-aligned must not run past the left edge.
+        assert!(text_px("TERMINATED") >= 10.0 * WIDE_CHAR_PX);
+        assert!(text_px("TERMINATED") > text_px("terminated"));
+        assert_eq!(text_px("ab"), 2.0 * CHAR_PX);
+    }
     use sps_api::StatsResponse;
 
     fn model(json: &str) -> TopN {
