@@ -20,7 +20,11 @@ test('a content search narrows every top-N panel to what SPS counts, not the his
   const errors = watchErrors(page);
   const asked = [];
   page.on('request', (r) => { if (r.url().includes('/api/audit/')) asked.push(r.url()); });
-  await openLoggedIn(page, '/?refresh=off&tz=UTC&panels=protocol%3Bverdict');
+  // A fixed range: the reload below must ask about the same window (a relative one
+  // moves, and a session crossing its edge changes the counts).
+  const iso = (ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const range = `start=${encodeURIComponent(iso(Date.now() - 86_400_000))}&end=${encodeURIComponent(iso(Date.now() + 3_600_000))}`;
+  await openLoggedIn(page, `/?refresh=off&tz=UTC&panels=protocol%3Bverdict&${range}`);
   const protocol = page.getByRole('region', { name: 'protocol', exact: true });
   const verdict = page.getByRole('region', { name: 'verdict', exact: true });
   const histogram = page.getByRole('region', { name: 'Sessions over time' });

@@ -93,7 +93,9 @@ for (const mount of ['/', `${SUB}/`]) {
 
     test('session page: chips, event filter and selection, prev/next, back, find similar', async ({ page }) => {
       const errors = watchErrors(page);
-      await openLoggedIn(page, `${base}sessions?refresh=off&start=now-1w&size=10`);
+      // Accepted SSH sessions have recorded events (a denied one has none to select).
+      const accepted = encodeURIComponent('protocol:SSH AND verdict:ACCEPT');
+      await openLoggedIn(page, `${base}sessions?refresh=off&start=now-1w&size=10&q=${accepted}`);
       const rows = page.locator('.sessions-table tbody tr');
       await expect(rows.first()).toBeVisible();
       await rows.nth(1).locator('td').first().click();
@@ -105,7 +107,7 @@ for (const mount of ['/', `${SUB}/`]) {
       await expect(chip).toBeVisible();
       await chip.click();
       await expectAt(page, '/sessions/[^/?]+\\?.*types=');
-      await events.getByRole('button', { name: 'Show all events' }).first().click();
+      await events.getByRole('button', { name: 'All types' }).click();
       await expectAt(page, '/sessions/[^/?]+');
       const row = events.locator('.events-rows > .event-row').first();
       await expect(row).toBeVisible();
