@@ -1,4 +1,37 @@
-//! Number formatting for labels and tables.
+//! Numbers and times as labels, tables and status lines show them. Times are
+//! shown in the view's zone; these are the app's few time formats, so that one
+//! instant reads the same everywhere.
+
+use chrono::{DateTime, Utc};
+
+use crate::zone::Zone;
+
+/// The time of day, to the second: `14:03:09`.
+pub fn clock(t: DateTime<Utc>, tz: Zone) -> String {
+    t.with_timezone(&tz).format("%H:%M:%S").to_string()
+}
+
+/// A date and time, to the second: `2026-12-03 14:03:09`.
+pub fn date_time(t: DateTime<Utc>, tz: Zone) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// A date and time, to the minute: `2026-12-03 14:03` (range labels).
+pub fn date_minute(t: DateTime<Utc>, tz: Zone) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// A date and time to the millisecond with its zone: `2026-12-03 14:03:09.120 CET`.
+pub fn precise(t: DateTime<Utc>, tz: Zone) -> String {
+    t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S%.3f %Z").to_string()
+}
+
+/// A time in milliseconds, with the month and day when `with_day`:
+/// `14:03:09.120` or `12-03 14:03:09.120` (event rows).
+pub fn clock_ms(t: DateTime<Utc>, tz: Zone, with_day: bool) -> String {
+    let local = t.with_timezone(&tz);
+    if with_day { local.format("%m-%d %H:%M:%S%.3f") } else { local.format("%H:%M:%S%.3f") }.to_string()
+}
 
 /// A count with thin-space-free thousands separators: `12345` → `12,345`.
 pub fn count(n: u64) -> String {
@@ -25,6 +58,23 @@ pub fn ellipsize(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn times_read_in_the_zone_given() {
+        let t = at("2026-07-15T12:00:09.120Z");
+        let bud = "Europe/Budapest".parse::<Zone>().unwrap();
+        assert_eq!(clock(t, Zone::UTC), "12:00:09");
+        assert_eq!(clock(t, bud), "14:00:09");
+        assert_eq!(date_time(t, bud), "2026-07-15 14:00:09");
+        assert_eq!(date_minute(t, bud), "2026-07-15 14:00");
+        assert_eq!(precise(t, Zone::UTC), "2026-07-15 12:00:09.120 UTC");
+        assert_eq!(clock_ms(t, bud, false), "14:00:09.120");
+        assert_eq!(clock_ms(t, bud, true), "07-15 14:00:09.120");
+    }
 
     #[test]
     fn counts_get_separators() {

@@ -8,6 +8,8 @@
 use sps_api::ErrorBody;
 use thiserror::Error;
 
+use crate::state::requests::NotSent;
+
 /// How much of an unreadable error body is shown (API-NOTES.md).
 const BODY_EXCERPT_CHARS: usize = 300;
 
@@ -66,6 +68,14 @@ pub enum ApiError {
     /// A success status with a body that is not the expected JSON.
     #[error("SPS sent an answer the dashboard cannot read: {0}")]
     Decode(String),
+}
+
+/// A request the app would not send (its query does not parse) fails as the
+/// query error SPS would have answered, so every panel shows it alike.
+impl From<NotSent> for ApiError {
+    fn from(not_sent: NotSent) -> Self {
+        ApiError::InvalidQuery(not_sent.to_string())
+    }
 }
 
 impl ApiError {

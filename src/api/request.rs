@@ -11,6 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 use sps_api::{AlertsParams, EventsParams, HistogramParams, SessionsParams, StatsParams};
 
+use crate::paths::with_query;
+
 /// A GET request relative to the API base (e.g. `/api`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiRequest {
@@ -27,16 +29,7 @@ impl ApiRequest {
 
     /// The full URL under `base`, with the query form-encoded as browsers do.
     pub fn url(&self, base: &str) -> String {
-        let mut url = format!("{}{}", base.trim_end_matches('/'), self.path);
-        if !self.query.is_empty() {
-            let mut form = form_urlencoded::Serializer::new(String::new());
-            for (k, v) in &self.query {
-                form.append_pair(k, v);
-            }
-            url.push('?');
-            url.push_str(&form.finish());
-        }
-        url
+        with_query(&format!("{}{}", base.trim_end_matches('/'), self.path), &self.query)
     }
 }
 

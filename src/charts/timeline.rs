@@ -13,6 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::charts::time_ticks::time_ticks;
 use crate::charts::top_n_layout::Rect;
+use crate::format;
 use crate::zone::Zone;
 
 /// An event whose time is known: its position in the (filtered) list and its time.
@@ -168,11 +169,11 @@ impl Timeline {
 
     /// A sentence for screen readers.
     pub fn summary(&self, tz: Zone) -> String {
-        let fmt = |t: DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string();
+        let fmt = |t| format::date_time(t, tz);
         let how = if self.is_exact() { "" } else { " (estimated from samples)" };
         format!(
             "Events over time{how}: {} events from {} to {}",
-            crate::format::count(self.total),
+            format::count(self.total),
             fmt(self.start),
             fmt(self.end)
         )

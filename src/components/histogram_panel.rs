@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_use_resize_observer::use_resize_observer;
 use web_sys::MouseEvent;
 
-use crate::api::{ApiClient, ApiError};
+use crate::api::ApiClient;
 use crate::charts::bins::{decide, BinDecision};
 use crate::charts::draw::{draw_histogram, DrawSize};
 use crate::charts::histogram::{Histogram, HistogramLayout};
@@ -57,7 +57,7 @@ pub fn HistogramPanel() -> impl IntoView {
                 Ok(request) => request
                     .await
                     .map(|answer| Histogram::from_buckets(&answer.body.buckets, answer.meta.bin_size.as_deref(), bin)),
-                Err(not_sent) => Err(ApiError::InvalidQuery(not_sent.to_string())),
+                Err(not_sent) => Err(not_sent.into()),
             }
         }
     });

@@ -6,12 +6,12 @@
 use gloo_timers::callback::Interval;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use send_wrapper::SendWrapper;
 
 use crate::clock::now;
 use crate::components::composer::storage;
 use crate::components::refresh::Refresher;
+use crate::format;
 use crate::paths::browser::{Go, Navigator};
 use crate::paths::{with_query, OVERVIEW};
 use crate::state::rotation::{showing, Rotation};
@@ -30,7 +30,7 @@ pub fn KioskBar() -> impl IntoView {
     let ticker = SendWrapper::new(Interval::new(1000, move || set_clock.set(now())));
     on_cleanup(move || drop(ticker));
     let tz = ctl.zone;
-    let hms = move |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&tz.get()).format("%H:%M:%S").to_string();
+    let hms = move |t: chrono::DateTime<chrono::Utc>| format::clock(t, tz.get());
     let exit = move |_| ctl.update(|v| v.display.kiosk = false);
     view! {
         <div class="kiosk-bar" class:offline=move || r.stale.get().is_some()>
@@ -64,12 +64,10 @@ struct Turn {
 /// `clock`, and says so in the status line.
 #[component]
 fn RotationStatus(clock: ReadSignal<chrono::DateTime<chrono::Utc>>) -> impl IntoView {
-    let location = use_location();
+    let pairs = expect_context::<ViewCtl>().binding().pairs;
     let navigator = Navigator::here();
     let rotation = Memo::new(move |_| {
-        let search = location.search.get();
-        let pairs: Vec<(String, String)> =
-            form_urlencoded::parse(search.trim_start_matches('?').as_bytes()).into_owned().collect();
+        let pairs = pairs.get();
         (Rotation::from_query(&pairs).map_err(|e| e.to_string()), pairs)
     });
     let turn = RwSignal::new(Turn { index: 0, left: 0, paused: false });

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::panel_data::PanelData;
 use crate::components::status::{Empty, ErrorNotice, Loading};
+use crate::format;
 
 /// What a panel's body shows. The body re-renders only when this changes, not
 /// with every answer: a chart mounted anew each round would leave its subscriptions
@@ -52,7 +53,7 @@ where
     let stale = move || {
         let (since, error) = data.stale_since.get().zip(data.error.get())?;
         let tz = zone.map(|z| z.get()).unwrap_or(crate::zone::Zone::UTC);
-        let at = since.with_timezone(&tz).format("%H:%M:%S").to_string();
+        let at = format::clock(since, tz);
         Some(view! {
             <p class="stale" title=error.to_string() role="status">
                 <span class="stale-mark">"Stale"</span>

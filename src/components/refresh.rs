@@ -11,6 +11,7 @@ use send_wrapper::SendWrapper;
 use web_sys::VisibilityState;
 
 use crate::clock::now;
+use crate::format;
 use crate::state::refresh::next_delay_seconds;
 
 /// The refresh controller, shared by the page's panels through context.
@@ -148,7 +149,7 @@ pub fn RefreshControl() -> impl IntoView {
 
     let ctl = expect_context::<ViewCtl>();
     let r = expect_context::<Refresher>();
-    let time = move |t: DateTime<Utc>| t.with_timezone(&ctl.zone.get()).format("%H:%M:%S").to_string();
+    let time = move |t: DateTime<Utc>| format::clock(t, ctl.zone.get());
     let status = move || match (r.stale.get(), r.updated.get()) {
         (Some((since, why)), _) => view! {
             <span class="freshness stale-mark" title=why role="status">{format!("Stale since {}", time(since))}</span>

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::header::Header;
 use crate::components::shortcuts::{provide_shortcuts, ShortcutHelp};
+use crate::paths::query_pairs;
 use crate::state::display::{Display, Theme};
 
 /// The display mode of the current URL.
@@ -25,12 +26,7 @@ pub fn use_display() -> Signal<Display> {
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let location = use_location();
-    let display = Memo::new(move |_| {
-        let search = location.search.get();
-        let pairs: Vec<(String, String)> =
-            form_urlencoded::parse(search.trim_start_matches('?').as_bytes()).into_owned().collect();
-        Display::from_query(&pairs).0
-    });
+    let display = Memo::new(move |_| Display::from_query(&query_pairs(&location.search.get())).0);
     provide_context(DisplayMode(display));
     provide_shortcuts();
     if let Some(theme) = use_context::<RwSignal<Theme>>() {

@@ -4,15 +4,14 @@
 
 use leptos::prelude::*;
 use sps_api::SessionsParams;
-use sps_query::Schema;
 
-use crate::api::{ApiClient, ApiError};
+use crate::api::ApiClient;
 use crate::components::panel_body::panel_body;
 use crate::components::panel_data::use_panel_data;
 use crate::components::refresh::Refresher;
 use crate::components::shell::use_display;
 use crate::format;
-use crate::state::query::query_error;
+use crate::state::requests::checked_query;
 use crate::state::stat::{period_label, trend, Level, StatSpec};
 use crate::state::time_range::iso;
 use crate::state::url::ViewCtl;
@@ -60,24 +59,12 @@ pub fn StatTile(
             ..Default::default()
         };
         // Never send a query that does not parse (the page's `q` may not).
-        let problem = query_error(&q, Schema::sessions());
-        let requests = problem
-            .is_none()
-            .then(|| (client.session_count(&params(start, end)), client.session_count(&params(before, start))));
+        let requests = checked_query(&q)
+            .map(|()| (client.session_count(&params(start, end)), client.session_count(&params(before, start))));
         let (start_iso, end_iso, seconds) = (iso(start), iso(end), (end - start).num_seconds());
         async move {
-            match (requests, problem) {
-                (Some((now, previous)), _) => Ok(Counts {
-                    now: now.await?.count,
-                    before: previous.await?.count,
-                    start: start_iso,
-                    end: end_iso,
-                    seconds,
-                }),
-                (None, problem) => {
-                    Err(ApiError::InvalidQuery(format!("fix the query first: {}", problem.unwrap_or_default())))
-                }
-            }
+            let (now, previous) = requests?;
+            Ok(Counts { now: now.await?.count, before: previous.await?.count, start: start_iso, end: end_iso, seconds })
         }
     });
     let tile_spec = spec.clone();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use sps_query::builder::{add_clause, and, exclude_clause, term};
 use sps_query::Schema;
 
-use crate::api::{ApiClient, ApiError};
+use crate::api::ApiClient;
 use crate::charts::top_n::TopN;
 use crate::components::panel_body::panel_body;
 use crate::components::panel_data::use_panel_data;
@@ -46,7 +46,7 @@ pub fn TopNPanel(
         async move {
             match request {
                 Ok(request) => request.await.map(|answer| TopN::from_stats(&answer)),
-                Err(not_sent) => Err(ApiError::InvalidQuery(not_sent.to_string())),
+                Err(not_sent) => Err(not_sent.into()),
             }
         }
     });

@@ -10,6 +10,7 @@ use crate::components::kiosk_bar::KioskBar;
 use crate::components::refresh::Refresher;
 use crate::components::stat_tile::StatTile;
 use crate::components::top_n_panel::{PanelEditor, TopNPanel};
+use crate::components::url_problems::UrlProblems;
 use crate::components::view_toolbar::ViewToolbar;
 use crate::components::views_menu::ViewsMenu;
 use crate::paths::Route;
@@ -27,17 +28,6 @@ pub fn Overview() -> impl IntoView {
     Refresher::provide_for(ctl);
     let display = move || ctl.view.with(|v| v.display);
     let bare = move || display().bare();
-    let problems = move || {
-        let problems = ctl.problems.get();
-        (!problems.is_empty()).then(|| {
-            view! {
-                <div class="banner banner-warning" role="alert">
-                    <strong>"Parts of this link could not be used: "</strong>
-                    <ul>{problems.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
-                </div>
-            }
-        })
-    };
     let panels = move || ctl.view.with(|v| v.panels.iter().cloned().enumerate().collect::<Vec<_>>());
     // The wall fits the histogram and the panels to the space under its status
     // line, measured here and split by `wall_layout` (again on every resize).
@@ -83,7 +73,7 @@ pub fn Overview() -> impl IntoView {
             </div>
             <ViewToolbar />
         </Show>
-        {problems}
+        <UrlProblems problems=ctl.problems />
         <div class="overview-body" node_ref=body style:gap=gap>
             <Show when=move || display().histogram>
                 <div class="overview-histogram" style:height=histogram_h>

@@ -16,6 +16,7 @@ use crate::components::sessions::detail::SessionDetail;
 use crate::components::sessions::events::{EventsContext, EventsPanel};
 use crate::components::sessions::nav::ResultNavBar;
 use crate::components::status::{ErrorNotice, Loading};
+use crate::components::url_problems::UrlProblems;
 use crate::paths::browser::{Go, UrlBinding};
 use crate::paths::Route;
 use crate::state::search::{cell, Cell, Column, Kind};
@@ -67,17 +68,6 @@ pub fn Session() -> impl IntoView {
     let alert_times = RwSignal::new(Vec::<DateTime<Utc>>::new());
     let not_found = Memo::new(move |_| matches!(detail.error.get(), Some(ApiError::Http { status: 404, .. })));
 
-    let problems = move || {
-        let problems = parsed.with(|p| p.1.clone());
-        (!problems.is_empty()).then(|| {
-            view! {
-                <div class="banner banner-warning" role="alert">
-                    <strong>"Parts of this link could not be used: "</strong>
-                    <ul>{problems.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
-                </div>
-            }
-        })
-    };
     let summary = move || {
         match (detail.value.get(), detail.error.get()) {
         (_, Some(ApiError::Http { status: 404, .. })) => view! {
@@ -118,7 +108,7 @@ pub fn Session() -> impl IntoView {
             <button type="button" class="reload" title="Load the session, its alerts and events again"
                 on:click=move |_| reload.update(|n| *n = n.wrapping_add(1))>"Reload"</button>
         </div>
-        {problems}
+        <UrlProblems problems=Signal::derive(move || parsed.with(|p| p.1.clone())) />
         <section class="panel session-summary" aria-label="Session details"><h2 class="sr-only">"Details"</h2>{summary}</section>
         <Show when=move || !not_found.get()>
             <AlertsPanel id view set_view tz reload times=alert_times />

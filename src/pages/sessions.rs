@@ -7,7 +7,6 @@
 use leptos::prelude::*;
 use sps_api::SessionsParams;
 use sps_query::builder::{exclude_clause, term};
-use sps_query::Schema;
 
 use crate::api::{ApiClient, ApiError};
 use crate::components::panel_data::use_panel_data;
@@ -17,11 +16,12 @@ use crate::components::sessions::pager::Pager;
 use crate::components::sessions::table::{CellFilter, Row, SessionsTable};
 use crate::components::sessions::tasks::session_storage;
 use crate::components::status::{Empty, ErrorNotice, Loading};
+use crate::components::url_problems::UrlProblems;
 use crate::components::view_toolbar::ViewToolbar;
 use crate::format;
 use crate::paths::browser::{Go, Navigator};
 use crate::paths::Route;
-use crate::state::query::query_error;
+use crate::state::requests::checked_query;
 use crate::state::result_nav::{ResultNav, STORAGE_KEY};
 use crate::state::search::{
     active_query, basis, default_columns, narrowed, resolve, unreadable_note, Basis, Paging, SearchState, Sort,
@@ -40,13 +40,6 @@ struct Listed {
     match_count: Option<u64>,
     /// Listed items the page cannot show (no session id).
     unreadable: usize,
-}
-
-fn check(q: &str) -> Result<(), ApiError> {
-    match query_error(q, Schema::sessions()) {
-        Some(problem) => Err(ApiError::InvalidQuery(format!("fix the query first: {problem}"))),
-        None => Ok(()),
-    }
 }
 
 /// The session search page.
@@ -111,7 +104,7 @@ pub fn Sessions() -> impl IntoView {
             let params = SessionsParams { offset: Some(search.with(|s| s.offset()) as u32), ..base.get() };
             let client = client.clone();
             async move {
-                check(params.q.as_deref().unwrap_or_default())?;
+                checked_query(params.q.as_deref().unwrap_or_default())?;
                 let answer = client.sessions(&params).await?;
                 let rows = answer
                     .items
@@ -132,7 +125,7 @@ pub fn Sessions() -> impl IntoView {
             let params = base.get();
             let client = client.clone();
             async move {
-                check(params.q.as_deref().unwrap_or_default())?;
+                checked_query(params.q.as_deref().unwrap_or_default())?;
                 client.session_count(&params).await.map(|c| c.count)
             }
         })
@@ -145,7 +138,7 @@ pub fn Sessions() -> impl IntoView {
             let client = client.clone();
             async move {
                 let q = params.q.clone().unwrap_or_default();
-                check(&q)?;
+                checked_query(&q)?;
                 let Some(q) = active_query(&q) else { return Ok(0) };
                 client.session_count(&SessionsParams { q: Some(q), ..params }).await.map(|c| c.count)
             }
@@ -192,18 +185,6 @@ pub fn Sessions() -> impl IntoView {
         navigator.go(&session_link(&id, &link), Go::Open);
     });
 
-    let problems = move || {
-        let mut all: Vec<Problem> = ctl.problems.get();
-        all.extend(parsed.with(|p| p.1.clone()));
-        (!all.is_empty()).then(|| {
-            view! {
-                <div class="banner banner-warning" role="alert">
-                    <strong>"Parts of this link could not be used: "</strong>
-                    <ul>{all.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
-                </div>
-            }
-        })
-    };
     let heading_count = move || {
         total.get().map(|n| {
             let noun = if n == 1 { "session" } else { "sessions" };
@@ -300,7 +281,11 @@ pub fn Sessions() -> impl IntoView {
             {active_badge}
         </div>
         <ViewToolbar />
-        {problems}
+        <UrlProblems problems=Signal::derive(move || {
+            let mut all: Vec<Problem> = ctl.problems.get();
+            all.extend(parsed.with(|p| p.1.clone()));
+            all
+        }) />
         <section class="panel sessions-panel" aria-label="Sessions">
             <div class="table-tools">
                 <ColumnPicker search on_change=Callback::new(move |columns: Vec<&'static crate::state::search::Column>| update(&|s| s.columns = columns.clone())) />

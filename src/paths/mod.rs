@@ -52,7 +52,18 @@ pub fn with_query(path: &str, pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {
         return path.to_owned();
     }
-    format!("{path}?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish())
+    format!("{path}?{}", query_string(pairs))
+}
+
+/// `pairs` form-encoded as browsers do (`a=1&b=x+y`), without the `?`.
+pub fn query_string<K, V, I>(pairs: I) -> String
+where
+    K: AsRef<str>,
+    V: AsRef<str>,
+    I: IntoIterator,
+    I::Item: std::borrow::Borrow<(K, V)>,
+{
+    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
 }
 
 /// The pairs of a query string (`?a=1&b=2` or `a=1&b=2`), decoded.

@@ -26,7 +26,8 @@ pub enum NotSent {
     Content(String),
 }
 
-fn checked_query(q: &str) -> Result<(), NotSent> {
+/// `Ok` when the session query `q` may be sent.
+pub fn checked_query(q: &str) -> Result<(), NotSent> {
     query_error(q, Schema::sessions()).map_or(Ok(()), |e| Err(NotSent::Query(e)))
 }
 

@@ -6,6 +6,7 @@
 //! The two keys live beside the [`ViewState`](crate::state::view::ViewState)
 //! keys, not in it: the wall carries them over from view to view.
 
+use crate::paths::{query_pairs, query_string};
 use crate::state::view::parse_refresh;
 
 /// Query keys of a saved view that belong to the screen showing it, not the view.
@@ -76,17 +77,15 @@ impl Rotation {
 
 /// The query string saved for a view: its pairs without the screen's keys.
 pub fn saved_form(pairs: &[(String, String)]) -> String {
-    form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs.iter().filter(|(k, _)| !SCREEN_KEYS.contains(&k.as_str())))
-        .finish()
+    query_string(pairs.iter().filter(|(k, _)| !SCREEN_KEYS.contains(&k.as_str())).map(|(k, v)| (k, v)))
 }
 
 /// The query pairs that show a saved view (`saved`, as [`saved_form`] wrote it) on
 /// this screen: the view's own keys, then the screen's `screen` pairs (the current
 /// display keys and the rotation), which win over any the saved form holds.
 pub fn showing(saved: &str, screen: &[(String, String)]) -> Vec<(String, String)> {
-    form_urlencoded::parse(saved.trim_start_matches('?').as_bytes())
-        .into_owned()
+    query_pairs(saved)
+        .into_iter()
         .filter(|(k, _)| !SCREEN_KEYS.contains(&k.as_str()))
         .chain(screen.iter().filter(|(k, _)| SCREEN_KEYS.contains(&k.as_str())).cloned())
         .collect()

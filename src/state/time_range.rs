@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use thiserror::Error;
 
+use crate::format;
 use crate::zone::Zone;
 
 /// The shortest range a view may have.
@@ -196,8 +197,7 @@ impl TimeRange {
             return format!("Last {}", human_span(minus_minutes));
         }
         let (s, e) = self.resolve(now);
-        let fmt = |t: DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
-        format!("{} → {}", fmt(s), fmt(e))
+        format!("{} → {}", format::date_minute(s, tz), format::date_minute(e, tz))
     }
 
     /// The range moved by its own length; moving later never passes now (then it

@@ -2,15 +2,9 @@
 //! query, and moving them between browsers as a JSON file.
 
 use leptos::prelude::*;
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
-use super::storage;
+use crate::components::store_editor::{SaveForm, SavedList, StoreEditor, StoreFiles};
 use crate::composer::store::QueryStore;
-
-/// The largest file accepted for import, in bytes.
-const MAX_IMPORT_BYTES: f64 = 1_000_000.0;
 
 /// The picker for one endpoint's queries.
 #[component]
@@ -29,65 +23,14 @@ pub fn QueryPicker(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let container = NodeRef::<leptos::html::Div>::new();
-    let name = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<(bool, String)>);
+    let editor = StoreEditor::new(endpoint, "query", store);
     let popover_id = format!("{id}-queries");
-    let change = move |edit: &dyn Fn(&mut QueryStore) -> Result<String, String>| {
-        let mut next = store.get_untracked();
-        let outcome = edit(&mut next);
-        if outcome.is_ok() {
-            storage::save(endpoint, &next);
-            store.set(next);
-        }
-        message.set(Some(match outcome {
-            Ok(done) => (true, done),
-            Err(problem) => (false, problem),
-        }));
-    };
-    let save = move || {
-        let (label, query) = (name.get_untracked(), current.get_untracked());
-        change(&|s| {
-            s.save(&label, &query).map(|()| format!("Saved as “{}”.", label.trim())).map_err(|e| e.to_string())
-        });
-        if message.with_untracked(|m| m.as_ref().is_some_and(|(ok, _)| *ok)) {
-            name.set(String::new());
-        }
-    };
-    let pick = move |query: String| {
+    let save = Callback::new(move |()| editor.save(&current.get_untracked()));
+    let pick = Callback::new(move |query: String| {
         open.set(false);
-        message.set(None);
+        editor.message.set(None);
         on_pick.run(query);
-    };
-    let export_href = move || {
-        let json = store.with(|s| s.export(endpoint));
-        format!("data:application/json;charset=utf-8,{}", utf8_percent_encode(&json, NON_ALPHANUMERIC))
-    };
-    let import = move |input: web_sys::HtmlInputElement| {
-        let Some(file) = first_file(&input) else { return };
-        input.set_value("");
-        if js_sys::Reflect::get(&file, &"size".into())
-            .ok()
-            .and_then(|s| s.as_f64())
-            .is_some_and(|n| n > MAX_IMPORT_BYTES)
-        {
-            message.set(Some((false, "That file is too large to be a query file.".to_owned())));
-            return;
-        }
-        let Some(reading) = read_text(&file) else {
-            message.set(Some((false, "The browser could not read that file.".to_owned())));
-            return;
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            match reading.await.ok().and_then(|v| v.as_string()) {
-                Some(json) => change(&|s| {
-                    s.import(&json, endpoint)
-                        .map(|n| format!("Imported {} saved and {} recent queries.", n.saved, n.recent))
-                        .map_err(|e| format!("Not imported: {e}."))
-                }),
-                None => message.set(Some((false, "The browser could not read that file.".to_owned()))),
-            }
-        });
-    };
+    });
 
     let popover_for_button = popover_id.clone();
     view! {
@@ -121,49 +64,10 @@ pub fn QueryPicker(
                 on:click=move |_| open.update(|o| *o = !*o)>"Queries"</button>
             <Show when=move || open.get()>
                 <div id=popover_id.clone() class="popover picker-popover" role="group" aria-label="Saved and recent queries" tabindex="-1">
-                    <form class="picker-save" on:submit=move |ev| {
-                        ev.prevent_default();
-                        save();
-                    }>
-                        <label for=format!("{id}-save-name")>"Save the current query as"</label>
-                        <div class="picker-save-row">
-                            <input id=format!("{id}-save-name") type="text" maxlength="100" placeholder="Name"
-                                prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value()) />
-                            <button type="submit">"Save"</button>
-                        </div>
-                    </form>
-                    {move || message.get().map(|(ok, text)| view! {
-                        <p class="picker-message" class:picker-error=!ok role="status">{text}</p>
-                    })}
+                    <SaveForm editor input_id=format!("{id}-save-name") label="Save the current query as" on_save=save />
                     <section aria-label="Saved queries">
                         <h3 class="picker-heading">"Saved"</h3>
-                        {move || {
-                            let saved = store.with(|s| s.saved.clone());
-                            if saved.is_empty() {
-                                return view! { <p class="muted picker-empty">"No saved queries yet."</p> }.into_any();
-                            }
-                            view! {
-                                <ul class="picker-list">
-                                    {saved.into_iter().map(|entry| {
-                                        let query = entry.query.clone();
-                                        let forget = entry.name.clone();
-                                        view! {
-                                            <li class="picker-entry">
-                                                <button type="button" class="picker-pick" on:click=move |_| pick(query.clone())>
-                                                    <span class="picker-name">{entry.name.clone()}</span>
-                                                    <span class="picker-query mono">{entry.query}</span>
-                                                </button>
-                                                <button type="button" class="mini" aria-label=format!("Delete saved query {}", entry.name)
-                                                    on:click=move |_| change(&|s| {
-                                                        s.forget(&forget);
-                                                        Ok(format!("Deleted “{forget}”."))
-                                                    })>"Delete"</button>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
+                        <SavedList editor empty="No saved queries yet." on_pick=pick />
                     </section>
                     <section aria-label="Recent queries">
                         <h3 class="picker-heading">"Recent"</h3>
@@ -178,7 +82,7 @@ pub fn QueryPicker(
                                         let picked = query.clone();
                                         view! {
                                             <li class="picker-entry">
-                                                <button type="button" class="picker-pick" on:click=move |_| pick(picked.clone())>
+                                                <button type="button" class="picker-pick" on:click=move |_| pick.run(picked.clone())>
                                                     <span class="picker-query mono">{query}</span>
                                                 </button>
                                             </li>
@@ -188,30 +92,11 @@ pub fn QueryPicker(
                             }.into_any()
                         }}
                     </section>
-                    <div class="picker-files">
-                        <a class="button-link" href=export_href download=format!("sps-dashboard-{endpoint}-queries.json")>"Export JSON"</a>
-                        <label class="button-link">
-                            "Import JSON"
-                            <input type="file" accept=".json,application/json" class="sr-only"
-                                on:change:target=move |ev| import(ev.target()) />
-                        </label>
-                    </div>
+                    <StoreFiles editor labels=("Export JSON", "Import JSON")
+                        file_name=format!("sps-dashboard-{endpoint}-queries.json")
+                        summary=|n| format!("Imported {} saved and {} recent queries.", n.saved, n.recent) />
                 </div>
             </Show>
         </div>
     }
-}
-
-/// The chosen file of a file input (read through JS: no web-sys feature needed).
-pub(crate) fn first_file(input: &web_sys::HtmlInputElement) -> Option<JsValue> {
-    let files = js_sys::Reflect::get(input, &"files".into()).ok()?;
-    let file = js_sys::Reflect::get(&files, &0.into()).ok()?;
-    (!file.is_undefined() && !file.is_null()).then_some(file)
-}
-
-/// `file.text()`.
-pub(crate) fn read_text(file: &JsValue) -> Option<JsFuture> {
-    let text: js_sys::Function = js_sys::Reflect::get(file, &"text".into()).ok()?.dyn_into().ok()?;
-    let promise: js_sys::Promise = text.call0(file).ok()?.dyn_into().ok()?;
-    Some(JsFuture::from(promise))
 }

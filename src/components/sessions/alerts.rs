@@ -10,6 +10,7 @@ use crate::components::panel_data::use_panel_data;
 use crate::components::sessions::pager::Pager;
 use crate::components::sessions::safe_text::{highlighted, SafeText};
 use crate::components::status::{Empty, ErrorNotice, Loading};
+use crate::format;
 use crate::state::record_pages::Total;
 use crate::state::search::Paging;
 use crate::state::session_view::SessionView;
@@ -134,7 +135,7 @@ pub fn AlertsPanel(
 }
 
 fn alert_row(a: SessionAlert, tz: Zone, go_to_event: impl Fn(u64) + Copy + Send + Sync + 'static) -> impl IntoView {
-    let time = a.time.map(|t| t.as_datetime().with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string());
+    let time = a.time.map(|t| format::date_time(t.as_datetime(), tz));
     let content = a.matched_content.clone().unwrap_or_default();
     let marked = highlight(&content, a.matched_regexp.as_deref());
     let note = marked.note.clone();

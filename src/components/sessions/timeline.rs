@@ -121,10 +121,7 @@ pub fn EventsTimeline(
     let on_move = move |ev: MouseEvent| {
         let tz = tz.get_untracked();
         set_hover.set(time_at(&ev).map(|t| {
-            (
-                f64::from(ev.offset_x()),
-                format!("{} — click to show the events from here", t.with_timezone(&tz).format("%H:%M:%S")),
-            )
+            (f64::from(ev.offset_x()), format!("{} — click to show the events from here", format::clock(t, tz)))
         }));
     };
     let table = move || {
@@ -140,10 +137,7 @@ pub fn EventsTimeline(
                     let from = tl.start + span * i as i32;
                     ChartRow {
                         class: "row-value",
-                        cells: vec![
-                            from.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string(),
-                            format::count(c.round() as u64),
-                        ],
+                        cells: vec![format::date_time(from, tz), format::count(c.round() as u64)],
                         actions: None,
                     }
                 })
