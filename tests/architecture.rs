@@ -32,6 +32,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "state::url",
             "theme",
+            "components::box_size",
             "components::refresh",
             "components::panel_data",
             "components::shortcuts",

@@ -7,7 +7,6 @@
 use chrono::{DateTime, Utc};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use leptos_use_resize_observer::use_resize_observer;
 use web_sys::MouseEvent;
 
 use crate::api::ApiClient;
@@ -16,6 +15,7 @@ use crate::charts::draw::{draw_histogram, DrawSize};
 use crate::charts::histogram::{Histogram, HistogramLayout};
 use crate::charts::top_n_layout::FONT_PX;
 use crate::charts::wall::{chart_scale, HISTOGRAM_BASE};
+use crate::components::box_size::use_box_size;
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::components::panel_body::panel_body;
@@ -116,13 +116,7 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
     let layout = StoredValue::new(None::<HistogramLayout>);
     let (tooltip, set_tooltip) = signal(None::<(f64, f64, String)>);
     let (drag, set_drag) = signal(None::<(f64, f64)>);
-    let (room, set_room) = signal((0.0_f64, 0.0_f64));
-    use_resize_observer(canvas, move |entries, _| {
-        if let Some(entry) = entries.first() {
-            let rect = entry.content_rect();
-            set_room.set((rect.width(), rect.height()));
-        }
-    });
+    let room = use_box_size(canvas);
     // How much larger than at desk size the last drawing is (the wall's big type).
     let zoom = StoredValue::new(1.0_f64);
     Effect::new(move |_| {

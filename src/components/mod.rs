@@ -1,6 +1,7 @@
 //! Reusable view pieces. They stay thin: models and geometry live in `charts`,
 //! view state in `state`.
 
+pub mod box_size;
 pub mod chart_export;
 pub mod chart_table;
 pub mod composer;

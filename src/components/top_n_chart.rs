@@ -8,13 +8,13 @@
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use leptos_use_resize_observer::use_resize_observer;
 use web_sys::MouseEvent;
 
 use crate::charts::draw::{draw_top_n, DrawSize};
 use crate::charts::top_n::{RowKind, SegmentKind, TopN};
 use crate::charts::top_n_layout::{BarTarget, Hit, TopNLayout, FONT_PX};
 use crate::charts::wall::{bars_fitting, chart_scale, top_n_base};
+use crate::components::box_size::use_box_size;
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::components::shell::use_display;
@@ -67,13 +67,7 @@ pub fn TopNChart(
     let height = move || format!("{}px", 40 + 34 * model.with(TopN::bar_count).max(1));
 
     // Draw once the canvas has a size, and again when its size, the theme or the data changes.
-    let (size, set_size) = signal((0.0_f64, 0.0_f64));
-    use_resize_observer(canvas, move |entries, _| {
-        if let Some(entry) = entries.first() {
-            let rect = entry.content_rect();
-            set_size.set((rect.width(), rect.height()));
-        }
-    });
+    let size = use_box_size(canvas);
     // How much larger than at desk size the last drawing is (the wall's big type).
     let zoom = StoredValue::new(1.0_f64);
     Effect::new(move |_| {

@@ -2,9 +2,9 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_use_resize_observer::use_resize_observer;
 
 use crate::charts::wall::{wall_layout, WallLayout};
+use crate::components::box_size::use_box_size;
 use crate::components::histogram_panel::HistogramPanel;
 use crate::components::kiosk_bar::KioskBar;
 use crate::components::refresh::Refresher;
@@ -32,13 +32,7 @@ pub fn Overview() -> impl IntoView {
     // The wall fits the histogram and the panels to the space under its status
     // line, measured here and split by `wall_layout` (again on every resize).
     let body = NodeRef::<Div>::new();
-    let (room, set_room) = signal((0.0_f64, 0.0_f64));
-    use_resize_observer(body, move |entries, _| {
-        if let Some(entry) = entries.first() {
-            let rect = entry.content_rect();
-            set_room.set((rect.width(), rect.height()));
-        }
-    });
+    let room = use_box_size(body);
     let wall = Memo::new(move |_| {
         let d = display();
         d.kiosk.then(|| {

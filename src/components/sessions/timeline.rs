@@ -5,12 +5,12 @@
 use chrono::{DateTime, Utc};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use leptos_use_resize_observer::use_resize_observer;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MouseEvent};
 
 use crate::charts::palette::{ChartTheme, Rgb};
 use crate::charts::timeline::{Timeline, TimelineLayout};
+use crate::components::box_size::use_box_size;
 use crate::components::chart_table::{ChartRow, ChartTable};
 use crate::format;
 use crate::theme::use_theme;
@@ -97,16 +97,11 @@ pub fn EventsTimeline(
     let canvas = NodeRef::<Canvas>::new();
     let theme = use_theme();
     let layout = StoredValue::new(None::<TimelineLayout>);
-    let (width, set_width) = signal(0.0_f64);
+    let size = use_box_size(canvas);
     let (hover, set_hover) = signal(None::<(f64, String)>);
-    use_resize_observer(canvas, move |entries, _| {
-        if let Some(entry) = entries.first() {
-            set_width.set(entry.content_rect().width());
-        }
-    });
     Effect::new(move |_| {
         let (chart_theme, tz) = (theme.get().chart(), tz.get());
-        if width.get() < 1.0 {
+        if size.get().0 < 1.0 {
             return;
         }
         let (Some(el), Some(tl)) = (canvas.get(), timeline.get()) else { return };
