@@ -5,11 +5,10 @@
 //! numbers, booleans and instants are mapped to `u64` keeping their order. A key is
 //! turned back into the value's text only for the few values an answer shows.
 
+use sps_api::Timestamp;
 use sps_query::{Field, FieldType};
 use tantivy::columnar::{Cardinality, Column, StrColumn};
 use tantivy::{f64_to_u64, i64_to_u64, u64_to_f64, u64_to_i64, DocId, SegmentReader};
-
-use crate::time::format_instant;
 
 /// The values of one field in one segment.
 pub enum FieldColumn {
@@ -109,7 +108,7 @@ impl FieldColumn {
             FieldColumn::Number(_) => format_number(u64_to_f64(key)),
             FieldColumn::Flag(_) => (key != 0).to_string(),
             FieldColumn::Instant(_) => {
-                chrono::DateTime::from_timestamp_millis(u64_to_i64(key)).map(format_instant).unwrap_or_default()
+                Timestamp::from_epoch_millis(u64_to_i64(key)).map(Timestamp::to_rfc3339).unwrap_or_default()
             }
         }
     }

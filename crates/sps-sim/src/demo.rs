@@ -32,7 +32,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc, Weekday};
 use fastrand::Rng;
 use serde_json::{json, Value};
-use sps_api::SessionEvent;
+use sps_api::{SessionEvent, Timestamp};
 
 use crate::error::SimResult;
 use crate::events::{EventContext, EventSource};
@@ -41,7 +41,6 @@ use crate::index::SessionDocument;
 use crate::policies;
 use crate::session::Session;
 use crate::store::SessionStore;
-use crate::time::format_instant;
 
 /// Changes whenever the generator's output changes, so an index built by an older
 /// generator is not reused.
@@ -405,9 +404,9 @@ impl Draft {
         };
         let mut body = json!({
             "protocol": protocol,
-            "start_time": format_instant(self.start),
-            "end_time": self.end.map(format_instant),
-            "creation_time": format_instant(self.start),
+            "start_time": Timestamp(self.start).to_rfc3339(),
+            "end_time": self.end.map(|t| Timestamp(t).to_rfc3339()),
+            "creation_time": Timestamp(self.start).to_rfc3339(),
             "duration": as_text(duration, 7),
             "active": self.end.is_none(),
             "verdict": verdict,
@@ -479,7 +478,7 @@ fn spread(mut events: Vec<SessionEvent>, start: DateTime<Utc>, end: DateTime<Utc
     let step = (end - start) / i32::try_from(events.len().max(1)).unwrap_or(i32::MAX);
     let mut at = start;
     for event in &mut events {
-        event.time = Some(sps_api::Timestamp(at));
+        event.time = Some(Timestamp(at));
         at += step;
     }
     events

@@ -33,7 +33,6 @@ pub mod scan;
 pub mod server;
 pub mod session;
 pub mod store;
-pub mod time;
 
 pub use routes::{router, AppFiles, Sim};
 pub use session::Session;

@@ -14,7 +14,7 @@ use chrono::{DateTime, Months, Utc};
 use serde_json::Value;
 use sps_api::{
     AlertsParams, BinSize, EventsParams, HistogramBody, HistogramParams, HistogramResponse, Meta, SessionAlert,
-    SessionEvent, SessionsParams, StatsParams, StatsResponse,
+    SessionEvent, SessionsParams, StatsParams, StatsResponse, Timestamp,
 };
 use sps_query::Schema;
 use tantivy::collector::Count;
@@ -33,7 +33,6 @@ use crate::listing::{SortOrder, TopSessions};
 use crate::policies;
 use crate::query::{content_filter, parse_content_query, parse_events_query, parse_sessions_query, session_filter};
 use crate::session::Session;
-use crate::time::{format_instant, parse_instant};
 
 /// Top-N size when a stats request names none (the reference sample shows 10).
 pub const DEFAULT_STATS_SIZE: u32 = 10;
@@ -243,8 +242,8 @@ impl SessionStore {
                 parent: Some("/api/audit/sessions".into()),
                 bin_size: Some(unit.as_str().into()),
                 field: p.field.clone(),
-                start: Some(format_instant(start)),
-                end: Some(format_instant(end)),
+                start: Some(Timestamp(start).to_rfc3339()),
+                end: Some(Timestamp(end).to_rfc3339()),
                 time_zone: Some("Etc/UTC".into()),
                 size: Some(p.size.unwrap_or(DEFAULT_STATS_SIZE).into()),
                 ..Meta::default()
@@ -372,8 +371,9 @@ impl Window {
         let bound = |name: &str, s: Option<&str>| {
             s.filter(|s| !s.trim().is_empty())
                 .map(|s| {
-                    parse_instant(s)
-                        .ok_or_else(|| SimError::InvalidQuery(format!("`{name}` is not an ISO 8601 date: `{s}`")))
+                    s.parse::<Timestamp>()
+                        .map(Timestamp::as_datetime)
+                        .map_err(|_| SimError::InvalidQuery(format!("`{name}` is not an ISO 8601 date: `{s}`")))
                 })
                 .transpose()
         };

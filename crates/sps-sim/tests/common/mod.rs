@@ -8,8 +8,8 @@ use axum::Router;
 use chrono::{DateTime, TimeZone, Utc};
 use http_body_util::BodyExt;
 use serde_json::Value;
+use sps_api::Timestamp;
 use sps_sim::events::EventSource;
-use sps_sim::time::parse_instant;
 use sps_sim::{Session, SessionStore, Sim};
 use tower::ServiceExt;
 
@@ -28,7 +28,12 @@ pub fn example_store(sessions: Value, content: &[(&str, &[&str])]) -> SessionSto
         .expect("an object of sessions")
         .iter()
         .map(|(name, body)| {
-            let at = |k: &str| body.get(k).and_then(Value::as_str).and_then(parse_instant);
+            let at = |k: &str| {
+                body.get(k)
+                    .and_then(Value::as_str)
+                    .and_then(|s| s.parse::<Timestamp>().ok())
+                    .map(Timestamp::as_datetime)
+            };
             let lines = content.iter().find(|(n, _)| n == name).map_or(&[][..], |(_, lines)| *lines);
             let start = at("start_time").unwrap_or(now);
             Session::new(
