@@ -34,10 +34,12 @@ pub fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), DownloadError> 
     link.click();
     link.remove();
     // Give the browser a moment to start reading the blob before releasing it.
-    gloo_timers::callback::Timeout::new(10_000, move || {
-        // Revoking an unknown URL is harmless; nothing to report.
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    leptos::prelude::set_timeout(
+        move || {
+            // Revoking an unknown URL is harmless; nothing to report.
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
     Ok(())
 }

@@ -6,12 +6,12 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
+use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use gloo_net::http::{Request, Response};
-use gloo_timers::callback::Timeout;
-use leptos::prelude::{on_cleanup, RwSignal, Set, Signal, WithUntracked};
+use leptos::prelude::{on_cleanup, set_timeout_with_handle, RwSignal, Set, Signal, TimeoutHandle, WithUntracked};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use sps_api::{
@@ -157,12 +157,18 @@ impl ApiClient {
     /// Sends with `abort`'s signal, which the timeout also fires.
     async fn send(&self, request: gloo_net::http::RequestBuilder, abort: AbortOnCleanup) -> Result<Response, ApiError> {
         let timed_out = Rc::new(Cell::new(false));
-        let timer = abort.controller.clone().map(|c| {
+        let timer = abort.controller.clone().and_then(|c| {
             let timed_out = timed_out.clone();
-            Timeout::new(self.timeout_seconds.saturating_mul(1000), move || {
-                timed_out.set(true);
-                c.abort();
-            })
+            let wait = Duration::from_secs(self.timeout_seconds.into());
+            set_timeout_with_handle(
+                move || {
+                    timed_out.set(true);
+                    c.abort();
+                },
+                wait,
+            )
+            .ok()
+            .map(ClearOnDrop)
         });
         let signal = abort.controller.as_ref().map(AbortController::signal);
         let result = request.abort_signal(signal.as_ref()).send().await;
@@ -173,6 +179,16 @@ impl ApiClient {
             (false, true) => ApiError::Cancelled,
             (false, false) => ApiError::Network(e.to_string()),
         })
+    }
+}
+
+/// A pending timeout, cancelled when this is dropped: when the answer came, or
+/// when the request's future was dropped unfinished.
+struct ClearOnDrop(TimeoutHandle);
+
+impl Drop for ClearOnDrop {
+    fn drop(&mut self) {
+        self.0.clear();
     }
 }
 

@@ -3,10 +3,10 @@
 //! With `rotate=…&views=…` it also cycles the saved views and says which one
 //! shows; any key pauses the rotation, another resumes it.
 
-use gloo_timers::callback::Interval;
+use std::time::Duration;
+
 use leptos::ev;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 
 use crate::clock::now;
 use crate::components::composer::storage;
@@ -26,9 +26,10 @@ pub fn KioskBar() -> impl IntoView {
     let ctl = expect_context::<ViewCtl>();
     let r = expect_context::<Refresher>();
     let (clock, set_clock) = signal(now());
-    // One timer for the page's life, dropped (and so stopped) with the page.
-    let ticker = SendWrapper::new(Interval::new(1000, move || set_clock.set(now())));
-    on_cleanup(move || drop(ticker));
+    // One timer for the page's life, stopped with the page.
+    if let Ok(ticker) = set_interval_with_handle(move || set_clock.set(now()), Duration::from_secs(1)) {
+        on_cleanup(move || ticker.clear());
+    }
     let tz = ctl.zone;
     let hms = move |t: chrono::DateTime<chrono::Utc>| format::clock(t, tz.get());
     let exit = move |_| ctl.update(|v| v.display.kiosk = false);

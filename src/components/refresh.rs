@@ -3,11 +3,11 @@
 //! the next, pauses while the tab is hidden, and backs off while rounds fail.
 //! Each panel keeps its last good data and marks it stale when a round fails.
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos_use_document_visibility::use_document_visibility;
-use send_wrapper::SendWrapper;
 use web_sys::VisibilityState;
 
 use crate::clock::now;
@@ -65,21 +65,28 @@ impl Refresher {
         };
         provide_context(r);
         let visibility = use_document_visibility();
-        let timer = StoredValue::new_local(None::<SendWrapper<Timeout>>);
+        let timer = StoredValue::new(None::<TimeoutHandle>);
+        let cancel = move || {
+            if let Some(pending) = timer.try_update_value(Option::take).flatten() {
+                pending.clear();
+            }
+        };
         // Re-run whenever something that decides the next tick changes; each run
-        // replaces (and so cancels) the previous timer.
+        // cancels the previous timer.
         Effect::new(move |_| {
             let busy = r.in_flight.get() > 0;
             let visible = visibility.get() != VisibilityState::Hidden;
             let failures = r.failures.get();
-            timer.set_value(None);
+            cancel();
             let (Some(interval), false, true) = (interval.get(), busy, visible) else { return };
             let delay_ms = next_delay_seconds(interval, failures).saturating_mul(1000);
             let since_last = (now() - r.now.get_untracked()).num_milliseconds().max(0) as u32;
             let wait = delay_ms.saturating_sub(since_last);
-            timer.set_value(Some(SendWrapper::new(Timeout::new(wait, move || r.refresh()))));
+            // Only a browser without `window` refuses a timer; then nothing refreshes.
+            timer.set_value(set_timeout_with_handle(move || r.refresh(), Duration::from_millis(wait.into())).ok());
         });
-        // The timer lives in `timer`: disposing the page drops (and so cancels) it.
+        // Leaving the page cancels the pending tick.
+        on_cleanup(cancel);
         r
     }
 
