@@ -9,8 +9,8 @@ use crate::components::login_dialog::LoginDialog;
 use crate::components::shell::Shell;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::Overview;
+use crate::pages::search::SessionSearch;
 use crate::pages::session::Session;
-use crate::pages::sessions::Sessions;
 use crate::paths::Mount;
 use crate::state::config::AppConfig;
 use crate::theme::provide_theme;
@@ -52,7 +52,7 @@ pub fn App(
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Overview />
-                        <Route path=path!("/sessions") view=Sessions />
+                        <Route path=path!("/sessions") view=SessionSearch />
                         <Route path=path!("/sessions/:id") view=Session />
                     </Routes>
                 </main>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-pub use crate::state::display::Theme;
+pub use crate::state::presentation::Theme;
 
 const STORAGE_KEY: &str = "sps-dashboard.theme";
 

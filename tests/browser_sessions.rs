@@ -16,7 +16,7 @@ use sps_dashboard::components::sessions::timeline::{draw_timeline, EventsTimelin
 use sps_dashboard::state::search::{default_columns, Paging, SearchState, Sort};
 use sps_dashboard::state::session_view::opened_from;
 use sps_dashboard::state::view::ZoneChoice;
-use sps_dashboard::text::highlight::highlight;
+use sps_dashboard::text::alert_match::highlight;
 use sps_dashboard::text::terms::Terms;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

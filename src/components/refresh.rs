@@ -12,7 +12,7 @@ use web_sys::VisibilityState;
 
 use crate::clock::now;
 use crate::format;
-use crate::state::refresh::next_delay_seconds;
+use crate::state::refresh_timing::next_delay_seconds;
 
 /// The refresh controller, shared by the page's panels through context.
 #[derive(Debug, Clone, Copy)]

@@ -8,17 +8,17 @@ use wasm_bindgen::JsCast;
 use crate::components::header::Header;
 use crate::components::shortcuts::{provide_shortcuts, ShortcutHelp};
 use crate::paths::query_pairs;
-use crate::state::display::{Display, Theme};
+use crate::state::presentation::{Presentation, Theme};
 
 /// The display mode of the current URL.
 #[derive(Debug, Clone, Copy)]
-pub struct DisplayMode(pub Memo<Display>);
+pub struct DisplayMode(pub Memo<Presentation>);
 
 /// The display mode (normal when no shell provided one, e.g. in component tests).
-pub fn use_display() -> Signal<Display> {
+pub fn use_display() -> Signal<Presentation> {
     match use_context::<DisplayMode>() {
         Some(DisplayMode(d)) => d.into(),
-        None => Signal::stored(Display::NORMAL),
+        None => Signal::stored(Presentation::NORMAL),
     }
 }
 
@@ -26,7 +26,7 @@ pub fn use_display() -> Signal<Display> {
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let location = use_location();
-    let display = Memo::new(move |_| Display::from_query(&query_pairs(&location.search.get())).0);
+    let display = Memo::new(move |_| Presentation::from_query(&query_pairs(&location.search.get())).0);
     provide_context(DisplayMode(display));
     provide_shortcuts();
     if let Some(theme) = use_context::<RwSignal<Theme>>() {

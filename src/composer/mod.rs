@@ -5,6 +5,6 @@
 pub mod builder;
 pub mod cache;
 pub mod completion;
-pub mod highlight;
 pub mod offsets;
+pub mod overlay;
 pub mod store;

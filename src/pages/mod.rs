@@ -2,5 +2,5 @@
 
 pub mod not_found;
 pub mod overview;
+pub mod search;
 pub mod session;
-pub mod sessions;

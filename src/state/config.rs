@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::state::refresh::REFRESH_BOUNDS;
+use crate::state::refresh_timing::REFRESH_BOUNDS;
 use crate::state::time_range::{RangeError, TimeExpr};
 
 /// Deployment settings. Every key is optional; missing keys take the defaults.

@@ -3,10 +3,10 @@
 
 pub mod config;
 pub mod content;
-pub mod display;
+pub mod presentation;
 pub mod query;
 pub mod record_pages;
-pub mod refresh;
+pub mod refresh_timing;
 pub mod requests;
 pub mod result_nav;
 pub mod rotation;

@@ -9,7 +9,7 @@
 //! | `bin` | `auto`, `hour` | `auto` |
 //! | `refresh` | `off`, `30s`, `5m`, `1h` | config `refresh_seconds` |
 //! | `panels` | `protocol;user.gateway_username/protocol:10;stat:denied:warn=10` | the five default panels |
-//! | `kiosk`, `embed`, `theme`, `histogram` | `kiosk=1`, `theme=dark`, `histogram=off` | see [`Display`] |
+//! | `kiosk`, `embed`, `theme`, `histogram` | `kiosk=1`, `theme=dark`, `histogram=off` | see [`Presentation`] |
 //!
 //! Values equal to the default are left out of printed links. A bad value never
 //! stops the page: it is replaced by the default and reported as a [`Problem`].
@@ -20,8 +20,8 @@ use sps_query::Schema;
 
 use crate::charts::bins::BinChoice;
 use crate::state::config::AppConfig;
-use crate::state::display::Display;
-use crate::state::refresh::REFRESH_BOUNDS;
+use crate::state::presentation::Presentation;
+use crate::state::refresh_timing::REFRESH_BOUNDS;
 use crate::state::stat::{StatSpec, PREFIX as STAT_PREFIX};
 use crate::state::time_range::{TimeExpr, TimeRange};
 use crate::zone::Zone;
@@ -147,7 +147,7 @@ pub struct ViewState {
     /// The panels: top-N charts and stat tiles.
     pub panels: Vec<Panel>,
     /// Kiosk, embedding, forced theme, histogram on/off.
-    pub display: Display,
+    pub display: Presentation,
 }
 
 /// A URL parameter that could not be used, and what was used instead.
@@ -171,7 +171,7 @@ impl ViewState {
             bin: BinChoice::Auto,
             refresh: (config.refresh_seconds > 0).then_some(config.refresh_seconds),
             panels: default_panels(),
-            display: Display::NORMAL,
+            display: Presentation::NORMAL,
         }
     }
 
@@ -234,7 +234,7 @@ impl ViewState {
                 Err(message) => problem("refresh", message),
             }
         }
-        let (display, display_problems) = Display::from_query(pairs);
+        let (display, display_problems) = Presentation::from_query(pairs);
         view.display = display;
         for m in display_problems {
             problem("theme", m);

@@ -8,11 +8,11 @@
 //! - [`prompt`]: a recorded command line split into the shell prompt and the command.
 //! - [`regex`]: a small, linear-time regular expression matcher for highlighting
 //!   what a content policy matched (no backtracking, bounded program size).
-//! - [`highlight`]: the ranges of a text a pattern matches, with a literal fallback.
+//! - [`alert_match`]: the ranges of a text a pattern matches, with a literal fallback.
 //! - [`terms`]: the words a content search (or an events filter) looks for, found
 //!   again in an event's text.
 
-pub mod highlight;
+pub mod alert_match;
 pub mod prompt;
 pub mod regex;
 pub mod safe;

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use sps_query::{Clause, Expr, Glob, Pattern, Query, Value};
 
-use crate::text::highlight::MAX_SEARCHED_BYTES;
+use crate::text::alert_match::MAX_SEARCHED_BYTES;
 
 /// The field a content search searches.
 const CONTENT: &str = "content";

@@ -26,7 +26,7 @@ use self::picker::QueryPicker;
 use self::text_mode::QueryInput;
 use crate::api::ApiClient;
 use crate::composer::builder::{from_text, to_text, Group};
-use crate::composer::highlight::{pieces, Analysis};
+use crate::composer::overlay::{pieces, Analysis};
 
 /// Which editor is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,15 +39,15 @@ enum Mode {
 /// unchanged the draft is that exact text, so a round trip through the builder
 /// changes nothing.
 #[derive(Clone)]
-struct Session {
+struct BuilderEdit {
     origin_text: String,
     origin: Group,
     rows: GroupState,
 }
 
-impl Session {
+impl BuilderEdit {
     fn new(text: &str, group: Group) -> Self {
-        Session { rows: GroupState::new(&group), origin_text: text.to_owned(), origin: group }
+        BuilderEdit { rows: GroupState::new(&group), origin_text: text.to_owned(), origin: group }
     }
 }
 
@@ -75,7 +75,7 @@ pub fn Composer(
 ) -> impl IntoView {
     let text = RwSignal::new(value.get_untracked());
     let mode = RwSignal::new(Mode::Text);
-    let session = RwSignal::new(None::<Session>);
+    let edit = RwSignal::new(None::<BuilderEdit>);
     let note = RwSignal::new(None::<String>);
     let incomplete = RwSignal::new(None::<String>);
     let store = RwSignal::new(storage::load(storage_key));
@@ -92,7 +92,7 @@ pub fn Composer(
 
     // The rows write the draft; unchanged rows give back the text they came from.
     Effect::new(move |_| {
-        let Some(current) = session.get() else { return };
+        let Some(current) = edit.get() else { return };
         let rows = current.rows.snapshot();
         if rows == current.origin {
             incomplete.set(None);
@@ -110,12 +110,12 @@ pub fn Composer(
 
     let show_rows = move |query: &str| match from_text(query) {
         Ok(group) => {
-            session.set(Some(Session::new(query, group)));
+            edit.set(Some(BuilderEdit::new(query, group)));
             mode.set(Mode::Builder);
             note.set(None);
         }
         Err(reason) => {
-            session.set(None);
+            edit.set(None);
             mode.set(Mode::Text);
             note.set(Some(format!("This query stays in text mode: {reason}.")));
         }
@@ -130,7 +130,7 @@ pub fn Composer(
             note.set(Some(format!("Complete or remove the unfinished rows to switch: {reason}.")));
             return;
         }
-        session.set(None);
+        edit.set(None);
         mode.set(Mode::Text);
         note.set(None);
     };
@@ -201,7 +201,7 @@ pub fn Composer(
         })
     };
 
-    let editor = move || match (mode.get(), session.get()) {
+    let editor = move || match (mode.get(), edit.get()) {
         (Mode::Builder, Some(current)) => view! {
             <div class="composer-builder" on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if ev.key() == "Escape" {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::composer::highlight::Piece;
+use crate::composer::overlay::Piece;
 
 /// The pieces as one `<span>` each.
 pub fn painted(pieces: Memo<Vec<Piece>>) -> impl IntoView {

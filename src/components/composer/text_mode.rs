@@ -15,8 +15,8 @@ use super::paint::painted;
 use super::suggest::ValueSource;
 use crate::composer::cache::ValueCache;
 use crate::composer::completion::{accept, continues, merge, option_id, server_field, step};
-use crate::composer::highlight::Piece;
 use crate::composer::offsets::{byte_of_utf16, utf16_of_byte};
+use crate::composer::overlay::Piece;
 use crate::text::safe::label;
 
 /// The caret of `el` as a byte offset into `text`.

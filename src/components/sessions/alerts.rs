@@ -14,7 +14,7 @@ use crate::format;
 use crate::state::record_pages::Total;
 use crate::state::search::Paging;
 use crate::state::session_view::SessionView;
-use crate::text::highlight::highlight;
+use crate::text::alert_match::highlight;
 use crate::zone::Zone;
 
 /// Alerts per page.

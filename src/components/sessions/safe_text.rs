@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::format;
-use crate::text::highlight::{limited_runs, Highlight, MarkedText};
+use crate::text::alert_match::{limited_runs, Highlight, MarkedText};
 use crate::text::safe::{limited, Piece};
 use crate::text::terms::Terms;
 

@@ -48,9 +48,9 @@ impl Theme {
     }
 }
 
-/// Display settings from the URL (`kiosk=1`, `embed=1`, `theme=dark`, `histogram=off`).
+/// Presentation settings from the URL (`kiosk=1`, `embed=1`, `theme=dark`, `histogram=off`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Display {
+pub struct Presentation {
     /// Wall mode: no navigation or editing chrome, large type, a clock.
     pub kiosk: bool,
     /// Inside a portal's iframe: only the panels.
@@ -61,9 +61,9 @@ pub struct Display {
     pub histogram: bool,
 }
 
-impl Display {
+impl Presentation {
     /// The settings of a plain link.
-    pub const NORMAL: Display = Display { kiosk: false, embed: false, theme: None, histogram: true };
+    pub const NORMAL: Presentation = Presentation { kiosk: false, embed: false, theme: None, histogram: true };
 
     /// Whether navigation and editing controls are hidden.
     pub fn bare(&self) -> bool {
@@ -72,7 +72,7 @@ impl Display {
 
     /// Reads the settings; unknown values keep the defaults (and are reported).
     pub fn from_query(pairs: &[(String, String)]) -> (Self, Vec<String>) {
-        let mut d = Display::NORMAL;
+        let mut d = Presentation::NORMAL;
         let mut problems = Vec::new();
         let flag = |v: &str| matches!(v, "1" | "true" | "yes" | "on");
         for (k, v) in pairs {
@@ -120,17 +120,17 @@ mod tests {
     #[test]
     fn reads_and_prints_back() {
         let (d, problems) =
-            Display::from_query(&pairs(&[("kiosk", "1"), ("theme", "dark"), ("histogram", "off"), ("q", "x")]));
+            Presentation::from_query(&pairs(&[("kiosk", "1"), ("theme", "dark"), ("histogram", "off"), ("q", "x")]));
         assert!(problems.is_empty());
-        assert_eq!(d, Display { kiosk: true, embed: false, theme: Some(Theme::Dark), histogram: false });
+        assert_eq!(d, Presentation { kiosk: true, embed: false, theme: Some(Theme::Dark), histogram: false });
         assert!(d.bare());
-        assert_eq!(Display::from_query(&d.to_query()).0, d);
-        assert!(Display::NORMAL.to_query().is_empty());
+        assert_eq!(Presentation::from_query(&d.to_query()).0, d);
+        assert!(Presentation::NORMAL.to_query().is_empty());
     }
 
     #[test]
     fn bad_theme_is_reported() {
-        let (d, problems) = Display::from_query(&pairs(&[("theme", "neon"), ("embed", "yes")]));
+        let (d, problems) = Presentation::from_query(&pairs(&[("theme", "neon"), ("embed", "yes")]));
         assert_eq!(d.theme, None);
         assert!(d.embed);
         assert_eq!(problems.len(), 1);

@@ -44,7 +44,7 @@ struct Listed {
 
 /// The session search page.
 #[component]
-pub fn Sessions() -> impl IntoView {
+pub fn SessionSearch() -> impl IntoView {
     let ctl = ViewCtl::provide(Route::Sessions);
     let refresher = Refresher::provide_for(ctl);
     let client = expect_context::<ApiClient>();
