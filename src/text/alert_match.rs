@@ -126,7 +126,7 @@ mod tests {
     fn patterns_not_evaluated_leave_a_note() {
         let h = highlight("echo secret", Some("(?<=echo )\\w+"));
         assert_eq!(h.runs, vec![("echo secret".to_owned(), false)]);
-        assert!(h.note.unwrap().contains("lookaround"));
+        assert!(h.note.unwrap().contains("look-around"));
         let h = highlight("abc", Some("x"));
         assert!(h.note.unwrap().contains("does not match"));
         assert_eq!(highlight("abc", None), Highlight { runs: vec![("abc".into(), false)], note: None });

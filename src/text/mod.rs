@@ -6,7 +6,7 @@
 //!   invisible characters become visible, inert markers; long text is cut with a
 //!   count of what was left out.
 //! - [`prompt`]: a recorded command line split into the shell prompt and the command.
-//! - [`regex`]: a small, linear-time regular expression matcher for highlighting
+//! - [`regex`]: regex-lite (linear-time), bounded, for highlighting
 //!   what a content policy matched (no backtracking, bounded program size).
 //! - [`alert_match`]: the ranges of a text a pattern matches, with a literal fallback.
 //! - [`terms`]: the words a content search (or an events filter) looks for, found
