@@ -34,6 +34,20 @@ fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
+/// The chart labels' style: `FONT_PX` of the layout, in backing-store pixels.
+fn label_style(c: Rgb, h: HPos, v: VPos, ratio: f64) -> TextStyle<'static> {
+    TextStyle {
+        font: ("sans-serif", FONT_PX * ratio).into_font(),
+        color: color(c).to_backend_color(),
+        pos: Pos::new(h, v),
+    }
+}
+
+/// All of `canvas` to draw on.
+fn drawing_area(canvas: &HtmlCanvasElement) -> Result<DrawingArea<CanvasBackend, plotters::coord::Shift>, DrawError> {
+    Ok(CanvasBackend::with_canvas_object(canvas.clone()).ok_or(DrawError::NoContext)?.into_drawing_area())
+}
+
 /// The size to draw at: the layout's box in its own pixels, and how many
 /// backing-store pixels each of those is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -80,13 +94,9 @@ pub fn draw_top_n(
     size.fit(canvas);
     let DrawSize { width: css_w, height: css_h, ratio } = size;
     let layout = TopNLayout::new(model, css_w, css_h);
-    let root = CanvasBackend::with_canvas_object(canvas.clone()).ok_or(DrawError::NoContext)?.into_drawing_area();
+    let root = drawing_area(canvas)?;
     let px = |v: f64| (v * ratio).round() as i32;
-    let font = |c: Rgb, h: HPos, v: VPos| TextStyle {
-        font: ("sans-serif", FONT_PX * ratio).into_font(),
-        color: color(c).to_backend_color(),
-        pos: Pos::new(h, v),
-    };
+    let font = |c: Rgb, h: HPos, v: VPos| label_style(c, h, v, ratio);
     let line_width = ratio.round().max(1.0) as u32;
 
     root.fill(&color(theme.background)).map_err(backend_error)?;
@@ -131,13 +141,9 @@ pub fn draw_histogram(
     size.fit(canvas);
     let DrawSize { width: css_w, height: css_h, ratio } = size;
     let layout = HistogramLayout::new(model, css_w, css_h, tz);
-    let root = CanvasBackend::with_canvas_object(canvas.clone()).ok_or(DrawError::NoContext)?.into_drawing_area();
+    let root = drawing_area(canvas)?;
     let px = |v: f64| (v * ratio).round() as i32;
-    let font = |c: Rgb, h: HPos, v: VPos| TextStyle {
-        font: ("sans-serif", FONT_PX * ratio).into_font(),
-        color: color(c).to_backend_color(),
-        pos: Pos::new(h, v),
-    };
+    let font = |c: Rgb, h: HPos, v: VPos| label_style(c, h, v, ratio);
     let thin = ratio.round().max(1.0) as u32;
     let plot = layout.plot;
 

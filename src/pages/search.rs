@@ -118,19 +118,8 @@ pub fn SessionSearch() -> impl IntoView {
             }
         })
     };
-    let count = {
-        let client = client.clone();
-        use_panel_data(move || {
-            auth.track();
-            let params = base.get();
-            let client = client.clone();
-            async move {
-                checked_query(params.q.as_deref().unwrap_or_default())?;
-                client.session_count(&params).await.map(|c| c.count)
-            }
-        })
-    };
-    let active = {
+    // The sessions the query matches, narrowed by `narrow` (`None`: none can match).
+    let count_of = |narrow: fn(&str) -> Option<String>| {
         let client = client.clone();
         use_panel_data(move || {
             auth.track();
@@ -139,11 +128,13 @@ pub fn SessionSearch() -> impl IntoView {
             async move {
                 let q = params.q.clone().unwrap_or_default();
                 checked_query(&q)?;
-                let Some(q) = active_query(&q) else { return Ok(0) };
+                let Some(q) = narrow(&q) else { return Ok(0) };
                 client.session_count(&SessionsParams { q: Some(q), ..params }).await.map(|c| c.count)
             }
         })
     };
+    let count = count_of(|q| Some(q.to_owned()));
+    let active = count_of(active_query);
 
     let total = Signal::derive(move || {
         count.value.get().or_else(|| list.value.with(|l| l.as_ref().and_then(|l| l.match_count)))
