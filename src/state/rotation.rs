@@ -95,9 +95,7 @@ pub fn showing(saved: &str, screen: &[(String, String)]) -> Vec<(String, String)
 mod tests {
     use super::*;
 
-    fn pairs(q: &str) -> Vec<(String, String)> {
-        form_urlencoded::parse(q.as_bytes()).into_owned().collect()
-    }
+    use crate::paths::query_pairs as pairs;
 
     #[test]
     fn reads_and_prints_back() {

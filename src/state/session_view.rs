@@ -152,9 +152,10 @@ pub fn session_link(id: &str, view: &SessionView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::paths::{query_pairs, query_string};
 
     fn read(q: &str) -> (SessionView, Vec<Problem>) {
-        SessionView::from_query(&form_urlencoded::parse(q.as_bytes()).into_owned().collect::<Vec<_>>())
+        SessionView::from_query(&query_pairs(q))
     }
 
     #[test]
@@ -164,7 +165,7 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(view.types, vec![EventType::Command, EventType::WindowTitle]);
         assert_eq!((view.event, view.alerts_page), (Some(94), 2));
-        let printed = form_urlencoded::Serializer::new(String::new()).extend_pairs(view.to_query()).finish();
+        let printed = query_string(view.to_query());
         assert_eq!(printed, url);
         assert_eq!(read("").0.to_query(), vec![]);
     }

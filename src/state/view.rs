@@ -371,9 +371,7 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
     }
 
-    fn pairs(q: &str) -> Vec<(String, String)> {
-        form_urlencoded::parse(q.as_bytes()).into_owned().collect()
-    }
+    use crate::paths::{query_pairs as pairs, query_string};
 
     fn read(q: &str) -> (ViewState, Vec<Problem>) {
         ViewState::from_query(&pairs(q), &AppConfig::default(), now())
@@ -407,8 +405,7 @@ mod tests {
                 Panel::TopN(PanelSpec::new("user.gateway_username", Some("protocol"), 5)),
             ]
         );
-        let printed: String =
-            form_urlencoded::Serializer::new(String::new()).extend_pairs(view.to_query(&AppConfig::default())).finish();
+        let printed = query_string(view.to_query(&AppConfig::default()));
         assert_eq!(printed, url);
     }
 
@@ -483,8 +480,7 @@ mod tests {
                 Panel::Stat(StatSpec::new(StatQuery::Denied)),
             ]
         );
-        let printed: String =
-            form_urlencoded::Serializer::new(String::new()).extend_pairs(view.to_query(&AppConfig::default())).finish();
+        let printed = query_string(view.to_query(&AppConfig::default()));
         assert_eq!(printed, url);
         let (view, problems) = read("panels=stat%3Anope%3Bstat%3Aactive%3Awarn%3D5%3Acrit%3D1%3Bverdict");
         assert_eq!(view.panels, vec![Panel::TopN(PanelSpec::new("verdict", None, 10))]);
