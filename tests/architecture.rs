@@ -37,6 +37,10 @@ const LAYERS: &[(&str, &[&str])] = &[
             "components::panel_data",
             "components::shortcuts",
             "components::sessions::tasks",
+            "components::sessions::events::loader",
+            "components::sessions::events::scroll",
+            "components::sessions::events::samples",
+            "components::sessions::events::locate",
         ],
     ),
     ("widgets", &["components"]),
@@ -293,4 +297,6 @@ fn the_reader_follows_use_trees_and_finds_cycles() {
     assert_eq!(layer_of("state::url"), Some(3));
     assert_eq!(layer_of("components::composer::storage"), Some(2));
     assert_eq!(layer_of("pages::session"), Some(5));
+    assert_eq!(layer_of("components::sessions::events::loader"), Some(3));
+    assert_eq!(layer_of("components::sessions::events::event_table"), Some(4));
 }

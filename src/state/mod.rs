@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod content;
+pub mod event_list;
 pub mod presentation;
 pub mod query;
 pub mod record_pages;
