@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use sps_api::SessionEvent;
 
 use crate::components::sessions::safe_text::SafeText;
+use crate::format;
 use crate::state::event_list::event_time;
 use crate::text::prompt::split;
 use crate::text::safe::has_markers;
@@ -19,7 +20,7 @@ const DETAIL_CHARS: usize = 4_000;
 pub fn EventDetail(event: SessionEvent, tz: Zone, marks: Terms) -> impl IntoView {
     let content = event.content.clone().unwrap_or_default();
     let line = split(&content, event.action.as_deref());
-    let when = event_time(&event).map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S%.3f %Z").to_string());
+    let when = event_time(&event).map(|t| format::precise(t, tz));
     let marked = has_markers(&content) || event.action.as_deref().is_some_and(has_markers);
     let title = event.record_id.map_or_else(|| "Event".to_owned(), |r| format!("Event #{r}"));
     let aria = title.clone();

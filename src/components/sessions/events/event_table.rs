@@ -91,11 +91,7 @@ fn type_class(t: Option<&EventType>) -> String {
 }
 
 fn event_cells(e: &SessionEvent, tz: Zone, multi_day: bool, terms: &Terms) -> impl IntoView {
-    let time = event_time(e).map(|t| {
-        let local = t.with_timezone(&tz);
-        let shown = if multi_day { local.format("%m-%d %H:%M:%S%.3f") } else { local.format("%H:%M:%S%.3f") };
-        (shown.to_string(), local.format("%Y-%m-%d %H:%M:%S%.3f %Z").to_string())
-    });
+    let time = event_time(e).map(|t| (format::clock_ms(t, tz, multi_day), format::precise(t, tz)));
     let (short_time, full_time) = time.unwrap_or_default();
     let content = e.content.clone().unwrap_or_default();
     let line = split(&content, e.action.as_deref());
