@@ -222,11 +222,11 @@ async fn the_sims_appliance_shapes_reach_the_app_as_it_reads_them() {
     };
     let list: SessionsResponse = decode(send(&app, &request::sessions(&params), Some(&cookie)).await).unwrap();
     assert!(list.unreadable.is_empty());
-    let column = sps_dashboard::state::search::column("user.server_username").unwrap();
+    let column = sps_dashboard::state::search::columns::column("user.server_username").unwrap();
     for item in &list.items {
         let body = serde_json::to_value(&item.body).unwrap();
-        let cell = sps_dashboard::state::search::cell(&body, column);
-        assert!(matches!(&cell, sps_dashboard::state::search::Cell::List(names) if !names.is_empty()), "{body}");
+        let cell = sps_dashboard::state::search::cells::cell(&body, column);
+        assert!(matches!(&cell, sps_dashboard::state::search::cells::Cell::List(names) if !names.is_empty()), "{body}");
         assert!(item.body.protocol.as_ref().and_then(|p| p.first()).is_some_and(|p| p == p.to_ascii_uppercase()));
     }
     assert!(list.items.iter().any(|i| i.body.verdict.as_ref().is_some_and(|v| v.has("AUTH_FAIL"))));

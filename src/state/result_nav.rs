@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sps_api::SessionsParams;
 
 use crate::paths::{with_query, SESSIONS};
-use crate::state::search::{Paging, MAX_OFFSET};
+use crate::state::search::paging::{Paging, DEFAULT_PAGE_SIZE, MAX_OFFSET};
 
 /// The `sessionStorage` key.
 pub const STORAGE_KEY: &str = "sps-dashboard.result";
@@ -47,7 +47,7 @@ pub enum Step {
 
 impl ResultNav {
     fn size(&self) -> u64 {
-        u64::from(self.params.limit.unwrap_or(crate::state::search::DEFAULT_PAGE_SIZE).max(1))
+        u64::from(self.params.limit.unwrap_or(DEFAULT_PAGE_SIZE).max(1))
     }
 
     /// The index of `id` in the page.

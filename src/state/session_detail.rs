@@ -6,7 +6,8 @@
 
 use serde_json::Value;
 
-use crate::state::search::{cell, text_at, Cell, Column, Kind};
+use crate::state::search::cells::{cell, text_at, Cell};
+use crate::state::search::columns::{Column, Kind};
 
 /// One property.
 #[derive(Debug, Clone, PartialEq, Eq)]

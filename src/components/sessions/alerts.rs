@@ -12,7 +12,7 @@ use crate::components::sessions::safe_text::{highlighted, SafeText};
 use crate::components::status::{Empty, ErrorNotice, Loading};
 use crate::format;
 use crate::state::record_pages::Total;
-use crate::state::search::Paging;
+use crate::state::search::paging::Paging;
 use crate::state::session_view::SessionView;
 use crate::text::alert_match::highlight;
 use crate::zone::Zone;

@@ -8,7 +8,9 @@ use serde_json::Value;
 use crate::components::sessions::safe_text::SafeText;
 use crate::paths::browser::href;
 use crate::paths::{with_query, SESSIONS};
-use crate::state::search::{duration, narrowed, time, Cell};
+use crate::state::search::cells::Cell;
+use crate::state::search::narrowing::narrowed;
+use crate::state::search::times::{duration, time};
 use crate::state::session_detail::{groups, headline, DetailRow};
 use crate::zone::Zone;
 

@@ -11,7 +11,10 @@ use crate::components::sessions::tasks::{Scope, Task};
 use crate::download::save_bytes;
 use crate::export::csv::{file_name, Csv};
 use crate::format;
-use crate::state::search::{cell, csv_heading, csv_value, export_chunks, Column, EXPORT_MAX_ROWS};
+use crate::state::search::cell_text::{csv_heading, csv_value};
+use crate::state::search::cells::cell;
+use crate::state::search::columns::Column;
+use crate::state::search::paging::{export_chunks, EXPORT_MAX_ROWS};
 use crate::zone::Zone;
 
 fn header(columns: &[&'static Column]) -> Vec<String> {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::format;
-use crate::state::search::Paging;
+use crate::state::search::paging::Paging;
 
 /// The pager of a paged list.
 #[component]

@@ -7,7 +7,11 @@ use wasm_bindgen::JsCast;
 use web_sys::MouseEvent;
 
 use crate::components::sessions::safe_text::clipped;
-use crate::state::search::{cell, display, duration, end_time, filter_values, time, Cell, Column, Kind, Sort};
+use crate::state::search::cell_text::display;
+use crate::state::search::cells::{cell, Cell};
+use crate::state::search::columns::{Column, Kind, Sort};
+use crate::state::search::narrowing::filter_values;
+use crate::state::search::times::{duration, end_time, time};
 use crate::state::session_view::{session_link, SessionView};
 use crate::zone::Zone;
 
