@@ -21,7 +21,7 @@ use sps_dashboard::charts::top_n_layout::TopNLayout;
 use sps_dashboard::state::search::cells::cell;
 use sps_dashboard::state::search::columns::COLUMNS;
 use sps_dashboard::state::session_detail::{groups, headline, index_note};
-use sps_dashboard::text::{highlight::highlight, prompt::split, safe::limited};
+use sps_dashboard::text::{alert_match::highlight, prompt::split, safe::limited};
 use sps_dashboard::zone::Zone;
 
 /// Zones with and without daylight saving, and one far from UTC.
