@@ -192,11 +192,8 @@ pub fn resolve(pairs: &[(String, String)], previous: Option<&(SearchState, Basis
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::paths::{query_pairs as pairs, query_string};
     use proptest::prelude::*;
-
-    fn pairs(q: &str) -> Vec<(String, String)> {
-        form_urlencoded::parse(q.as_bytes()).into_owned().collect()
-    }
 
     #[test]
     fn a_fresh_search_prints_nothing() {
@@ -219,7 +216,7 @@ mod tests {
             state.columns.iter().map(|c| c.field).collect::<Vec<_>>(),
             ["start_time", "verdict", "analytics.tags"]
         );
-        let printed: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(state.to_query()).finish();
+        let printed = query_string(state.to_query());
         assert_eq!(printed, url);
         assert_eq!(state.fields_param(), "start_time,verdict,analytics.tags,active,end_time");
     }

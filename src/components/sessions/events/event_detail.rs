@@ -28,19 +28,51 @@ pub fn EventDetail(event: SessionEvent, tz: Zone, marks: Terms) -> impl IntoView
         <section class="event-detail" aria-label=aria>
             <h3>{title}</h3>
             <dl class="detail-list">
-                <div class="detail-row"><dt>"Time"</dt><dd>{when.unwrap_or_else(|| "–".into())}</dd></div>
-                <div class="detail-row"><dt>"Type"</dt><dd>{event.event_type.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_else(|| "–".into())}</dd></div>
-                <div class="detail-row"><dt>"Channel"</dt><dd>{event.channels_id.map(|c| c.to_string()).unwrap_or_else(|| "–".into())}</dd></div>
-                <div class="detail-row"><dt>"Action"</dt><dd class="long-text"><SafeText text=event.action.clone().unwrap_or_default() limit=DETAIL_CHARS /></dd></div>
-                {line.prompt.map(|p| view! {
-                    <div class="detail-row"><dt>"Prompt"</dt><dd class="long-text prompt-full"><SafeText text=p.to_owned() limit=DETAIL_CHARS marks=marks.clone() /></dd></div>
-                })}
-                <div class="detail-row"><dt>{if line.prompt.is_some() { "Command" } else { "Content" }}</dt>
-                    <dd class="long-text"><SafeText text=line.command.to_owned() limit=DETAIL_CHARS marks=marks.clone() /></dd></div>
+                <div class="detail-row">
+                    <dt>"Time"</dt>
+                    <dd>{when.unwrap_or_else(|| "–".into())}</dd>
+                </div>
+                <div class="detail-row">
+                    <dt>"Type"</dt>
+                    <dd>{event.event_type.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_else(|| "–".into())}</dd>
+                </div>
+                <div class="detail-row">
+                    <dt>"Channel"</dt>
+                    <dd>{event.channels_id.map(|c| c.to_string()).unwrap_or_else(|| "–".into())}</dd>
+                </div>
+                <div class="detail-row">
+                    <dt>"Action"</dt>
+                    <dd class="long-text">
+                        <SafeText text=event.action.clone().unwrap_or_default() limit=DETAIL_CHARS />
+                    </dd>
+                </div>
+                {line
+                    .prompt
+                    .map(|p| {
+                        view! {
+                            <div class="detail-row">
+                                <dt>"Prompt"</dt>
+                                <dd class="long-text prompt-full">
+                                    <SafeText text=p.to_owned() limit=DETAIL_CHARS marks=marks.clone() />
+                                </dd>
+                            </div>
+                        }
+                    })}
+                <div class="detail-row">
+                    <dt>{if line.prompt.is_some() { "Command" } else { "Content" }}</dt>
+                    <dd class="long-text">
+                        <SafeText text=line.command.to_owned() limit=DETAIL_CHARS marks=marks.clone() />
+                    </dd>
+                </div>
             </dl>
-            {marked.then(|| view! {
-                <p class="muted legend-note">"Boxed markers such as ⟨ESC⟩[31m, ⟨CR⟩ or ⟨RLO⟩ stand for control characters, escape sequences and invisible or direction-changing characters in the recording; they are shown, not applied. Hover one for its name."</p>
-            })}
+            {marked
+                .then(|| {
+                    view! {
+                        <p class="muted legend-note">
+                            "Boxed markers such as ⟨ESC⟩[31m, ⟨CR⟩ or ⟨RLO⟩ stand for control characters, escape sequences and invisible or direction-changing characters in the recording; they are shown, not applied. Hover one for its name."
+                        </p>
+                    }
+                })}
         </section>
     }
 }

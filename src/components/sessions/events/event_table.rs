@@ -41,38 +41,55 @@ pub fn EventsTable(
             match blocks.with(|b| b.get(i).cloned()) {
                 Some(e) => terms.with(|t| event_cells(&e, tz, multi_day.get(), t)).into_any(),
                 None => view! {
-                    <div role="cell" class="ev-loading">{format!("Loading event {}…", format::count(i + 1))}</div>
+                    <div role="cell" class="ev-loading">
+                        {format!("Loading event {}…", format::count(i + 1))}
+                    </div>
                 }
                 .into_any(),
             }
         };
         view! {
-            <div role="row" class="event-row" aria-rowindex=(i + 2).to_string()
+            <div
+                role="row"
+                class="event-row"
+                aria-rowindex=(i + 2).to_string()
                 class:selected=move || selected.get() == Some(i)
                 class:odd=i % 2 == 1
                 tabindex="0"
                 on:click=move |_| on_select.run(i)
-                on:keydown=move |ev| if ev.key() == "Enter" { on_select.run(i) }>
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        on_select.run(i)
+                    }
+                }
+            >
                 {cells}
             </div>
         }
     };
     let zone_name = move || tz.get().name().to_owned();
     view! {
-        <div role="table" class="events-table" aria-label="Events"
-            aria-rowcount=move || (rows.get() + 1).to_string()>
+        <div role="table" class="events-table" aria-label="Events" aria-rowcount=move || (rows.get() + 1).to_string()>
             <div role="rowgroup" class="events-head">
                 <div role="row" class="event-row event-head" aria-rowindex="1">
                     <div role="columnheader">"#"</div>
                     <div role="columnheader">{move || format!("Time ({})", zone_name())}</div>
                     <div role="columnheader">"Type"</div>
-                    <div role="columnheader" title="Channel">"Ch."</div>
+                    <div role="columnheader" title="Channel">
+                        "Ch."
+                    </div>
                     <div role="columnheader">"Action"</div>
                     <div role="columnheader">"Content: prompt ❯ command"</div>
                 </div>
             </div>
-            <div role="rowgroup" class="events-scroll" node_ref=scroll.element tabindex="0" aria-label="Events list, scrollable"
-                on:scroll=move |_| scroll.follow()>
+            <div
+                role="rowgroup"
+                class="events-scroll"
+                node_ref=scroll.element
+                tabindex="0"
+                aria-label="Events list, scrollable"
+                on:scroll=move |_| scroll.follow()
+            >
                 <div class="events-spacer" style:height=move || format!("{}px", scroll.list().spacer_px())>
                     <div class="events-rows" style:transform=move || format!("translateY({}px)", window.get().top_px)>
                         <For each=shown key=|i| *i children=row_view />
@@ -97,19 +114,37 @@ fn event_cells(e: &SessionEvent, tz: Zone, multi_day: bool, terms: &Terms) -> im
     let line = split(&content, e.action.as_deref());
     let is_command = matches!(e.event_type, Some(EventType::Command));
     let prompt = line.prompt.filter(|_| is_command || e.event_type.is_none()).map(|p| {
-        view! { <span class="prompt" title="Prompt">{clipped_marked(p, terms, 60)}</span><span class="prompt-sep" aria-hidden="true">"❯"</span> }
+        view! {
+            <span class="prompt" title="Prompt">
+                {clipped_marked(p, terms, 60)}
+            </span>
+            <span class="prompt-sep" aria-hidden="true">
+                "❯"
+            </span>
+        }
     });
     let command = if prompt.is_some() { line.command } else { content.as_str() };
     let action = e.action.clone().unwrap_or_default();
     let t = e.event_type.clone();
     view! {
-        <div role="cell" class="ev-id">{e.record_id.map(|r| format!("#{r}")).unwrap_or_default()}</div>
+        <div role="cell" class="ev-id">
+            {e.record_id.map(|r| format!("#{r}")).unwrap_or_default()}
+        </div>
         <div role="cell" class="ev-time" title=full_time>
             {short_time}
         </div>
-        <div role="cell" class="ev-type"><span class=type_class(t.as_ref())>{t.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_default()}</span></div>
-        <div role="cell" class="ev-channel">{e.channels_id.map(|c| c.to_string()).unwrap_or_default()}</div>
-        <div role="cell" class="ev-action">{clipped(&action, ROW_CHARS)}</div>
-        <div role="cell" class="ev-content">{prompt}<span class="command">{clipped_marked(command, terms, ROW_CHARS)}</span></div>
+        <div role="cell" class="ev-type">
+            <span class=type_class(t.as_ref())>{t.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_default()}</span>
+        </div>
+        <div role="cell" class="ev-channel">
+            {e.channels_id.map(|c| c.to_string()).unwrap_or_default()}
+        </div>
+        <div role="cell" class="ev-action">
+            {clipped(&action, ROW_CHARS)}
+        </div>
+        <div role="cell" class="ev-content">
+            {prompt}
+            <span class="command">{clipped_marked(command, terms, ROW_CHARS)}</span>
+        </div>
     }
 }

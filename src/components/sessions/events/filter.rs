@@ -19,8 +19,14 @@ pub fn EventsQuery(view: Memo<SessionView>, set_view: Callback<(SessionView, boo
         set_view.run((next, false));
     });
     view! {
-        <Composer schema=Schema::events() value on_apply storage_key="events" id="events-query"
-            placeholder="Filter events, e.g. content:sudo OR type:file_transfer" />
+        <Composer
+            schema=Schema::events()
+            value
+            on_apply
+            storage_key="events"
+            id="events-query"
+            placeholder="Filter events, e.g. content:sudo OR type:file_transfer"
+        />
     }
 }
 
@@ -43,9 +49,19 @@ pub fn TypeChips(view: Memo<SessionView>, set_view: Callback<(SessionView, bool)
                 let label = t.as_str().to_owned();
                 let toggled = v.toggled(&t);
                 view! {
-                    <button type="button" class="chip" aria-pressed=on.to_string()
-                        title=if on { "Shown: click to stop filtering by this type" } else { "Show only this type (with the other chosen ones)" }
-                        on:click=move |_| set_view.run((toggled.clone(), false))>{label}</button>
+                    <button
+                        type="button"
+                        class="chip"
+                        aria-pressed=on.to_string()
+                        title=if on {
+                            "Shown: click to stop filtering by this type"
+                        } else {
+                            "Show only this type (with the other chosen ones)"
+                        }
+                        on:click=move |_| set_view.run((toggled.clone(), false))
+                    >
+                        {label}
+                    </button>
                 }
             })
             .collect_view()
@@ -54,11 +70,17 @@ pub fn TypeChips(view: Memo<SessionView>, set_view: Callback<(SessionView, bool)
         <div class="chips" role="group" aria-label="Event types">
             {chips}
             <Show when=move || view.with(|v| !v.types.is_empty())>
-                <button type="button" class="chip chip-clear" on:click=move |_| {
-                    let mut next = view.get_untracked();
-                    next.types.clear();
-                    set_view.run((next, false));
-                }>"All types"</button>
+                <button
+                    type="button"
+                    class="chip chip-clear"
+                    on:click=move |_| {
+                        let mut next = view.get_untracked();
+                        next.types.clear();
+                        set_view.run((next, false));
+                    }
+                >
+                    "All types"
+                </button>
             </Show>
         </div>
     }

@@ -156,17 +156,22 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
         (Some(t), _) if t.rows() == 0 => Phase::NotIndexed,
         (Some(_), _) => Phase::Table,
     });
-    let body = move || {
-        match phase.get() {
-        Phase::Failed(ApiError::Unauthenticated) => view! { <Empty message="Log in to SPS to see the events." /> }.into_any(),
+    let body = move || match phase.get() {
+        Phase::Failed(ApiError::Unauthenticated) => {
+            view! { <Empty message="Log in to SPS to see the events." /> }.into_any()
+        }
         Phase::Failed(error) => view! { <ErrorNotice error /> }.into_any(),
         Phase::NeedsQuery => view! { <Empty message="Fix the events query to see events." /> }.into_any(),
         Phase::Loading => view! { <Loading what="events" /> }.into_any(),
         Phase::NoMatch => view! {
             <div class="state state-empty" role="status">
-                <span class="state-icon" aria-hidden="true">"∅"</span>
+                <span class="state-icon" aria-hidden="true">
+                    "∅"
+                </span>
                 "No events match this filter."
-                <button type="button" on:click=clear_filter>"Show all events"</button>
+                <button type="button" on:click=clear_filter>
+                    "Show all events"
+                </button>
             </div>
         }
         .into_any(),
@@ -176,35 +181,57 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
             });
             view! {
                 <div class="state state-empty state-not-indexed" role="status">
-                    <span class="state-icon" aria-hidden="true">"∅"</span>
-                    <span><strong>"No events. "</strong>{message}</span>
+                    <span class="state-icon" aria-hidden="true">
+                        "∅"
+                    </span>
+                    <span>
+                        <strong>"No events. "</strong>
+                        {message}
+                    </span>
                 </div>
             }
             .into_any()
         }
         Phase::Table => view! {
             {move || error.get().map(|e| view! { <ErrorNotice error=e /> })}
-            <EventsTimeline timeline tz marks=alert_times position on_jump=Callback::new(move |row: u64| scroll.to_row(row)) />
+            <EventsTimeline
+                timeline
+                tz
+                marks=alert_times
+                position
+                on_jump=Callback::new(move |row: u64| scroll.to_row(row))
+            />
             <EventsTable scroll blocks rows selected on_select=select tz multi_day terms />
         }
         .into_any(),
-    }
     };
 
     view! {
         <section class="panel events-panel" id="events" aria-label="Events">
             <header class="panel-header">
                 <h2 class="panel-title">"Events"</h2>
-                <span class="panel-subtitle" role="status">{count_text}</span>
+                <span class="panel-subtitle" role="status">
+                    {count_text}
+                </span>
                 <span class="panel-busy" class:visible=move || phase.get() == Phase::Loading aria-hidden="true"></span>
             </header>
             <EventsQuery view set_view />
             <TypeChips view set_view />
-            {move || note.get().map(|n| view! {
-                <p class="note" role="status">{n}
-                    <Show when=filtered><button type="button" class="link-button" on:click=clear_filter>"Show all events"</button></Show>
-                </p>
-            })}
+            {move || {
+                note.get()
+                    .map(|n| {
+                        view! {
+                            <p class="note" role="status">
+                                {n}
+                                <Show when=filtered>
+                                    <button type="button" class="link-button" on:click=clear_filter>
+                                        "Show all events"
+                                    </button>
+                                </Show>
+                            </p>
+                        }
+                    })
+            }}
             {body}
             {detail}
         </section>
