@@ -91,6 +91,8 @@ pub fn EventsPanel(ctx: EventsContext) -> impl IntoView {
     // A login starts the list again (a 401 before it left nothing to show).
     let key = Memo::new(move |_| -> ListKey { (id.get(), sent.get(), reload.get(), auth.logins.get()) });
 
+    // The list's count is made here, before both its users: the scroll lays out
+    // its rows, the loader fills it from the answers.
     let total = RwSignal::new(None::<Total>);
     let rows = Signal::derive(move || total.get().map_or(0, Total::rows));
     let selected = RwSignal::new(None::<u64>);
