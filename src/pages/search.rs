@@ -23,10 +23,10 @@ use crate::paths::browser::{Go, Navigator};
 use crate::paths::Route;
 use crate::state::requests::checked_query;
 use crate::state::result_nav::{ResultNav, STORAGE_KEY};
-use crate::state::search::{
-    active_query, basis, default_columns, narrowed, resolve, unreadable_note, Basis, Paging, SearchState, Sort,
-    COLUMNS, KEYS, PAGE_SIZES,
-};
+use crate::state::search::columns::{default_columns, Column, Sort, COLUMNS};
+use crate::state::search::narrowing::{active_query, narrowed};
+use crate::state::search::paging::{unreadable_note, Paging, PAGE_SIZES};
+use crate::state::search::url_state::{basis, resolve, Basis, SearchState, KEYS};
 use crate::state::session_view::{opened_from, session_link};
 use crate::state::time_range::iso;
 use crate::state::url::ViewCtl;
@@ -279,7 +279,7 @@ pub fn SessionSearch() -> impl IntoView {
         }) />
         <section class="panel sessions-panel" aria-label="Sessions">
             <div class="table-tools">
-                <ColumnPicker search on_change=Callback::new(move |columns: Vec<&'static crate::state::search::Column>| update(&|s| s.columns = columns.clone())) />
+                <ColumnPicker search on_change=Callback::new(move |columns: Vec<&'static Column>| update(&|s| s.columns = columns.clone())) />
                 <label class="page-size">
                     "Rows per page "
                     <select prop:value=size_value on:change:target=move |ev| {
@@ -306,10 +306,7 @@ pub fn SessionSearch() -> impl IntoView {
 
 /// The column chooser: every column as a checkbox, and a reset.
 #[component]
-fn ColumnPicker(
-    search: Memo<SearchState>,
-    on_change: Callback<Vec<&'static crate::state::search::Column>>,
-) -> impl IntoView {
+fn ColumnPicker(search: Memo<SearchState>, on_change: Callback<Vec<&'static Column>>) -> impl IntoView {
     let (open, set_open) = signal(false);
     let toggle = move |field: &'static str, on: bool| {
         let current = search.with_untracked(|s| s.columns.clone());

@@ -6,11 +6,11 @@ use leptos_router::components::A;
 use serde_json::Value;
 
 use crate::components::sessions::safe_text::SafeText;
+use crate::format::{date_time, duration};
 use crate::paths::browser::href;
 use crate::paths::{with_query, SESSIONS};
 use crate::state::search::cells::Cell;
 use crate::state::search::narrowing::narrowed;
-use crate::state::search::times::{duration, time};
 use crate::state::session_detail::{groups, headline, DetailRow};
 use crate::zone::Zone;
 
@@ -19,7 +19,7 @@ const VALUE_CHARS: usize = 200;
 
 fn value_view(row: &DetailRow, tz: Zone) -> AnyView {
     match &row.cell {
-        Cell::Time(t) => view! { <span>{time(*t, tz)}</span> }.into_any(),
+        Cell::Time(t) => view! { <span>{date_time(*t, tz)}</span> }.into_any(),
         Cell::Seconds(s) => view! { <span title=format!("{s} seconds")>{duration(*s)}</span> }.into_any(),
         Cell::Flag(true) if row.field == Some("active") => {
             view! { <span class="badge badge-active"><span class="dot" aria-hidden="true"></span>"Active"</span> }.into_any()

@@ -7,11 +7,11 @@ use wasm_bindgen::JsCast;
 use web_sys::MouseEvent;
 
 use crate::components::sessions::safe_text::clipped;
+use crate::format::{date_time, duration, end_time};
 use crate::state::search::cell_text::display;
 use crate::state::search::cells::{cell, Cell};
 use crate::state::search::columns::{Column, Kind, Sort};
 use crate::state::search::narrowing::filter_values;
-use crate::state::search::times::{duration, end_time, time};
 use crate::state::session_view::{session_link, SessionView};
 use crate::zone::Zone;
 
@@ -202,12 +202,12 @@ fn cell_view(
         ),
         (Kind::Active, Cell::Flag(false)) => view! { <span class="muted">"ended"</span> }.into_any(),
         (Kind::Time, Cell::Time(t)) if column.field == "end_time" => {
-            view! { <span title=time(t, tz)>{end_time(t, start, tz)}</span> }.into_any()
+            view! { <span title=date_time(t, tz)>{end_time(t, start, tz)}</span> }.into_any()
         }
         (Kind::Time, Cell::Missing) if column.field == "end_time" && active => {
             view! { <span class="muted">"running"</span> }.into_any()
         }
-        (Kind::Time, Cell::Time(t)) => view! { <span class="nowrap">{time(t, tz)}</span> }.into_any(),
+        (Kind::Time, Cell::Time(t)) => view! { <span class="nowrap">{date_time(t, tz)}</span> }.into_any(),
         (Kind::Duration, Cell::Seconds(s)) => {
             let shown = if active { format!("{} so far", duration(s)) } else { duration(s) };
             view! { <span class="nowrap" title=format!("{s} seconds")>{shown}</span> }.into_any()

@@ -1,8 +1,8 @@
 //! A cell as text: as the table shows it, and as the CSV export holds it.
 
+use crate::format::{date_time, duration};
 use crate::state::search::cells::Cell;
 use crate::state::search::columns::{Column, Kind};
-use crate::state::search::times::{duration, time};
 use crate::zone::Zone;
 
 /// A cell as the table shows it (before safe-text rendering of text).
@@ -10,7 +10,7 @@ pub fn display(cell: &Cell, tz: Zone) -> String {
     match cell {
         Cell::Missing => String::new(),
         Cell::Text(t) | Cell::Number(t) => t.clone(),
-        Cell::Time(t) => time(*t, tz),
+        Cell::Time(t) => date_time(*t, tz),
         Cell::Seconds(s) => duration(*s),
         Cell::Flag(true) => "yes".to_owned(),
         Cell::Flag(false) => "no".to_owned(),
