@@ -48,15 +48,20 @@ pub fn App(
     view! {
         <Router base=Mount::current().prefix().to_owned()>
             <Shell>
-                {config_warning.map(|w| view! { <p class="banner banner-warning" role="alert">{w}</p> })}
-                <main id="main" tabindex="-1">
+                {config_warning
+                    .map(|w| {
+                        view! {
+                            <p class="banner banner-warning" role="alert">
+                                {w}
+                            </p>
+                        }
+                    })} <main id="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Overview />
                         <Route path=path!("/sessions") view=SessionSearch />
                         <Route path=path!("/sessions/:id") view=Session />
                     </Routes>
-                </main>
-                <LoginDialog />
+                </main> <LoginDialog />
             </Shell>
         </Router>
     }

@@ -96,7 +96,9 @@ async fn the_words_of_a_content_search_are_marked_as_text() {
     let cut_terms = terms.clone();
     let _mounted = mount_to(root.clone(), move || {
         view! {
-            <p class="detail"><SafeText text=HOSTILE marks=terms.clone() /></p>
+            <p class="detail">
+                <SafeText text=HOSTILE marks=terms.clone() />
+            </p>
             <p class="row">{clipped_marked("Admin@db:~# sudo\u{1b}[31m -i; sudo tail", &cut_terms, 20)}</p>
         }
     });
@@ -137,11 +139,16 @@ async fn the_sessions_table_sorts_filters_and_opens() {
     let opened = RwSignal::new(Vec::<String>::new());
     let _mounted = mount_to(root.clone(), move || {
         view! {
-            <SessionsTable rows=rows() columns=default_columns() sort=SearchState::default().sort tz=sps_dashboard::zone::Zone::UTC
+            <SessionsTable
+                rows=rows()
+                columns=default_columns()
+                sort=SearchState::default().sort
+                tz=sps_dashboard::zone::Zone::UTC
                 link=opened_from(ZoneChoice::Browser, "sudo AND NOT ls")
                 on_sort=Callback::new(move |s| sorted.update(|v| v.push(s)))
                 on_filter=Callback::new(move |f| filtered.update(|v| v.push(f)))
-                on_open=Callback::new(move |id| opened.update(|v| v.push(id))) />
+                on_open=Callback::new(move |id| opened.update(|v| v.push(id)))
+            />
         }
     });
     settle().await;
@@ -187,8 +194,16 @@ async fn the_pager_pages_within_the_window() {
     let picked = RwSignal::new(Vec::<u32>::new());
     let _mounted = mount_to(root.clone(), move || {
         view! {
-            <Pager paging=Paging { total: 123_456, size: 500 } page=20 rows=500 what="sessions"
-                on_page=Callback::new(move |p| picked.update(|v| v.push(p))) />
+            <Pager
+                paging=Paging {
+                    total: 123_456,
+                    size: 500,
+                }
+                page=20
+                rows=500
+                what="sessions"
+                on_page=Callback::new(move |p| picked.update(|v| v.push(p)))
+            />
         }
     });
     settle().await;
@@ -230,9 +245,13 @@ async fn the_mounted_timeline_has_its_table_and_jumps_on_click() {
     let jumps = RwSignal::new(Vec::<u64>::new());
     let _mounted = mount_to(root.clone(), move || {
         view! {
-            <EventsTimeline timeline=Signal::stored(Some(timeline())) tz=Signal::stored(sps_dashboard::zone::Zone::UTC)
-                marks=Signal::stored(Vec::new()) position=Signal::stored(None)
-                on_jump=Callback::new(move |row| jumps.update(|v| v.push(row))) />
+            <EventsTimeline
+                timeline=Signal::stored(Some(timeline()))
+                tz=Signal::stored(sps_dashboard::zone::Zone::UTC)
+                marks=Signal::stored(Vec::new())
+                position=Signal::stored(None)
+                on_jump=Callback::new(move |row| jumps.update(|v| v.push(row)))
+            />
         }
     });
     settle().await;

@@ -65,8 +65,22 @@ pub fn ChartExport(
         set_error.set(result.err().map(|e| e.to_string()));
     };
     view! {
-        <button type="button" class="mini" title="Save the chart as a PNG image (2×)" on:click=save_png>"PNG"</button>
-        <button type="button" class="mini" title="Save the numbers as CSV" on:click=save_csv>"CSV"</button>
-        {move || error.get().map(|e| view! { <span class="form-error" role="alert">{e}</span> })}
+        <button type="button" class="mini" title="Save the chart as a PNG image (2×)" on:click=save_png>
+            "PNG"
+        </button>
+        <button type="button" class="mini" title="Save the numbers as CSV" on:click=save_csv>
+            "CSV"
+        </button>
+        {move || {
+            error
+                .get()
+                .map(|e| {
+                    view! {
+                        <span class="form-error" role="alert">
+                            {e}
+                        </span>
+                    }
+                })
+        }}
     }
 }

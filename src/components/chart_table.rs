@@ -49,19 +49,22 @@ pub fn ChartTable(
         });
     }
     view! {
-        {(!wall).then(|| view! {
-            <div class="chart-tools">
-                {tools}
-                <button
-                    type="button"
-                    class="toggle"
-                    aria-pressed=move || shown.get().to_string()
-                    on:click=move |_| set_shown.update(|v| *v = !*v)
-                >
-                    "Table"
-                </button>
-            </div>
-        })}
+        {(!wall)
+            .then(|| {
+                view! {
+                    <div class="chart-tools">
+                        {tools}
+                        <button
+                            type="button"
+                            class="toggle"
+                            aria-pressed=move || shown.get().to_string()
+                            on:click=move |_| set_shown.update(|v| *v = !*v)
+                        >
+                            "Table"
+                        </button>
+                    </div>
+                }
+            })}
         <div class="chart-table-wrap" class:sr-only=move || display.get().kiosk || !shown.get()>
             <table class="chart-table">
                 <caption>{caption}</caption>
@@ -72,29 +75,45 @@ pub fn ChartTable(
                                 .get()
                                 .into_iter()
                                 .enumerate()
-                                .map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> })
+                                .map(|(i, h)| {
+                                    view! {
+                                        <th scope="col" class:num={i > 0}>
+                                            {h}
+                                        </th>
+                                    }
+                                })
                                 .collect_view()
                         }}
-                        {actions.then(|| view! { <th scope="col"><span class="sr-only">"Actions"</span></th> })}
+                        {actions
+                            .then(|| {
+                                view! {
+                                    <th scope="col">
+                                        <span class="sr-only">"Actions"</span>
+                                    </th>
+                                }
+                            })}
                     </tr>
                 </thead>
                 <tbody>
-                    {move || rows()
-                        .into_iter()
-                        .map(|row| {
-                            view! {
-                                <tr class=row.class>
-                                    {row
-                                        .cells
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, c)| view! { <td class:num={i > 0}>{c}</td> })
-                                        .collect_view()}
-                                    {actions.then(|| view! { <td class="actions">{row.actions}</td> })}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
+                    {move || {
+                        rows()
+                            .into_iter()
+                            .map(|row| {
+                                view! {
+                                    <tr class=row
+                                        .class>
+                                        {row
+                                            .cells
+                                            .into_iter()
+                                            .enumerate()
+                                            .map(|(i, c)| view! { <td class:num={i > 0}>{c}</td> })
+                                            .collect_view()}
+                                        {actions.then(|| view! { <td class="actions">{row.actions}</td> })}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </tbody>
             </table>
         </div>

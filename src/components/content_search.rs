@@ -37,13 +37,25 @@ pub fn ContentSearch() -> impl IntoView {
         ctl.update(|v| v.content.clear());
     };
     view! {
-        <form class="content-search" role="search" aria-label="Content search" on:submit=move |ev| {
-            ev.prevent_default();
-            apply();
-        }>
-            <label for="content-search" class="content-search-label">"Recorded content"</label>
-            <input id="content-search" class="content-search-input mono" type="text" enterkeyhint="search"
-                autocomplete="off" spellcheck="false"
+        <form
+            class="content-search"
+            role="search"
+            aria-label="Content search"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                apply();
+            }
+        >
+            <label for="content-search" class="content-search-label">
+                "Recorded content"
+            </label>
+            <input
+                id="content-search"
+                class="content-search-input mono"
+                type="text"
+                enterkeyhint="search"
+                autocomplete="off"
+                spellcheck="false"
                 placeholder="Words SPS recorded in the sessions, e.g. sudo or \"rm -rf\""
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby="content-search-problem"
@@ -53,15 +65,31 @@ pub fn ContentSearch() -> impl IntoView {
                     if ev.key() == "Escape" {
                         draft.set(applied.get_untracked());
                     }
-                } />
-            <button type="submit" class="primary" disabled=move || error.with(Option::is_some)
-                title=move || error.get().map_or_else(|| "Search the recorded content (Enter)".to_owned(), |e| format!("Fix the content search first: {e}"))>
+                }
+            />
+            <button
+                type="submit"
+                class="primary"
+                disabled=move || error.with(Option::is_some)
+                title=move || {
+                    error
+                        .get()
+                        .map_or_else(
+                            || "Search the recorded content (Enter)".to_owned(),
+                            |e| format!("Fix the content search first: {e}"),
+                        )
+                }
+            >
                 "Search content"
             </button>
             <Show when=move || applied.with(|c| !c.is_empty())>
-                <button type="button" on:click=clear>"Clear content search"</button>
+                <button type="button" on:click=clear>
+                    "Clear content search"
+                </button>
             </Show>
-            <p id="content-search-problem" class="content-search-problem" aria-live="polite">{move || error.get()}</p>
+            <p id="content-search-problem" class="content-search-problem" aria-live="polite">
+                {move || error.get()}
+            </p>
         </form>
     }
 }

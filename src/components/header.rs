@@ -20,17 +20,29 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <a class="brand" href=href(OVERVIEW)>
-                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                <span class="brand-mark" aria-hidden="true">
+                    "◆"
+                </span>
                 "SPS Dashboard"
             </a>
             <nav aria-label="Main">
-                <A href=href(OVERVIEW) exact=true>"Overview"</A>
+                <A href=href(OVERVIEW) exact=true>
+                    "Overview"
+                </A>
                 <A href=href(SESSIONS)>"Sessions"</A>
             </nav>
-            {move || auth.user.get().map(|name| view! {
-                <span class="user">"Logged in as " <strong>{name}</strong></span>
-                <button type="button" on:click=move |_| auth.log_out()>"Log out"</button>
-            })}
+            {move || {
+                auth.user
+                    .get()
+                    .map(|name| {
+                        view! {
+                            <span class="user">"Logged in as " <strong>{name}</strong></span>
+                            <button type="button" on:click=move |_| auth.log_out()>
+                                "Log out"
+                            </button>
+                        }
+                    })
+            }}
             <button type="button" class="theme-toggle" on:click=move |_| theme.update(|t| *t = t.toggled())>
                 {next}
             </button>

@@ -64,10 +64,13 @@ pub fn HistogramPanel() -> impl IntoView {
     // Why the bins are not what was chosen: too fine for the range, or the server cut others.
     let note = move || {
         let answered = data.value.with(|m| m.as_ref().and_then(Histogram::width_note));
-        decision
-            .with(|d| d.0.note.clone())
-            .or(answered)
-            .map(|n| view! { <p class="note histogram-note" role="note">{n}</p> })
+        decision.with(|d| d.0.note.clone()).or(answered).map(|n| {
+            view! {
+                <p class="note histogram-note" role="note">
+                    {n}
+                </p>
+            }
+        })
     };
     let content_note = move || {
         ctl.view.with(|v| !v.content.trim().is_empty()).then(|| {
@@ -93,8 +96,14 @@ pub fn HistogramPanel() -> impl IntoView {
                 <span class="panel-subtitle">{move || format!("per {}", bin_name())}</span>
                 <span class="panel-busy" class:visible=move || data.loading.get() aria-hidden="true"></span>
                 <ul class="legend legend-inline" aria-label="Legend">
-                    <li><span class="swatch swatch-bar"></span>"started"</li>
-                    <li><span class="swatch swatch-line"></span>"active"</li>
+                    <li>
+                        <span class="swatch swatch-bar"></span>
+                        "started"
+                    </li>
+                    <li>
+                        <span class="swatch swatch-line"></span>
+                        "active"
+                    </li>
                 </ul>
             </header>
             {content_note}
@@ -241,12 +250,34 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
                         set_drag.set(None);
                     }
                 ></canvas>
-                {move || drag.get().filter(|(a, b)| (a - b).abs() >= DRAG_PX).map(|(a, b)| view! {
-                    <div class="selection" style:left=format!("{}px", a.min(b)) style:width=format!("{}px", (a - b).abs())></div>
-                })}
-                {move || tooltip.get().map(|(x, y, text)| view! {
-                    <div class="tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>{text}</div>
-                })}
+                {move || {
+                    drag.get()
+                        .filter(|(a, b)| (a - b).abs() >= DRAG_PX)
+                        .map(|(a, b)| {
+                            view! {
+                                <div
+                                    class="selection"
+                                    style:left=format!("{}px", a.min(b))
+                                    style:width=format!("{}px", (a - b).abs())
+                                ></div>
+                            }
+                        })
+                }}
+                {move || {
+                    tooltip
+                        .get()
+                        .map(|(x, y, text)| {
+                            view! {
+                                <div
+                                    class="tooltip"
+                                    style:left=format!("{}px", x + 12.0)
+                                    style:top=format!("{}px", y + 12.0)
+                                >
+                                    {text}
+                                </div>
+                            }
+                        })
+                }}
             </div>
             <ChartTable caption="Sessions over time" headers rows tools />
         </figure>

@@ -35,17 +35,23 @@ pub fn KioskBar() -> impl IntoView {
     let exit = move |_| ctl.update(|v| v.display.kiosk = false);
     view! {
         <div class="kiosk-bar" class:offline=move || r.stale.get().is_some()>
-            <span class="kiosk-clock" aria-label="Current time">{move || hms(clock.get())}</span>
+            <span class="kiosk-clock" aria-label="Current time">
+                {move || hms(clock.get())}
+            </span>
             <span class="kiosk-range">{move || ctl.view.with(|v| v.range.label(clock.get(), tz.get()))}</span>
             <span class="kiosk-status" role="status">
                 {move || match (r.stale.get(), r.updated.get()) {
-                    (Some((since, why)), _) => format!("Connection lost — showing data from before {} ({why})", hms(since)),
+                    (Some((since, why)), _) => {
+                        format!("Connection lost — showing data from before {} ({why})", hms(since))
+                    }
                     (None, Some(at)) => format!("Live · updated {}", hms(at)),
                     (None, None) => "Connecting…".to_owned(),
                 }}
             </span>
             <RotationStatus clock />
-            <button type="button" class="mini kiosk-exit" on:click=exit>"Exit wall mode"</button>
+            <button type="button" class="mini kiosk-exit" on:click=exit>
+                "Exit wall mode"
+            </button>
         </div>
     }
 }
@@ -135,7 +141,14 @@ fn RotationStatus(clock: ReadSignal<chrono::DateTime<chrono::Utc>>) -> impl Into
                     (None, true) => format!("{name} ({n}/{of}) · rotation paused, press a key to resume"),
                     (None, false) => format!("{name} ({n}/{of}) · next in {left} s"),
                 };
-                Some(view! { <span class="kiosk-rotation" aria-label="Rotation">{text}</span> }.into_any())
+                Some(
+                    view! {
+                        <span class="kiosk-rotation" aria-label="Rotation">
+                            {text}
+                        </span>
+                    }
+                    .into_any(),
+                )
             }
         }
     }

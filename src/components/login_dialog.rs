@@ -60,20 +60,48 @@ pub fn LoginDialog() -> impl IntoView {
             <div class="modal-backdrop">
                 <div class="modal" role="dialog" aria-modal="true" aria-labelledby="login-title">
                     <h2 id="login-title">"Log in to SPS"</h2>
-                    <p class="muted">"Your session has ended or you have not logged in yet. The page stays as it is."</p>
-                    {insecure.then(|| view! {
-                        <p class="state state-error" role="alert">
-                            "This page is not served over HTTPS: the password would cross the network unencrypted."
-                        </p>
-                    })}
+                    <p class="muted">
+                        "Your session has ended or you have not logged in yet. The page stays as it is."
+                    </p>
+                    {insecure
+                        .then(|| {
+                            view! {
+                                <p class="state state-error" role="alert">
+                                    "This page is not served over HTTPS: the password would cross the network unencrypted."
+                                </p>
+                            }
+                        })}
                     <form on:submit=on_submit>
                         <label for="login-user">"Username"</label>
-                        <input id="login-user" node_ref=user_input type="text" autocomplete="username" required
-                            prop:value=user on:input:target=move |ev| set_user.set(ev.target().value()) />
+                        <input
+                            id="login-user"
+                            node_ref=user_input
+                            type="text"
+                            autocomplete="username"
+                            required
+                            prop:value=user
+                            on:input:target=move |ev| set_user.set(ev.target().value())
+                        />
                         <label for="login-password">"Password"</label>
-                        <input id="login-password" type="password" autocomplete="current-password" required
-                            prop:value=password on:input:target=move |ev| set_password.set(ev.target().value()) />
-                        {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                        <input
+                            id="login-password"
+                            type="password"
+                            autocomplete="current-password"
+                            required
+                            prop:value=password
+                            on:input:target=move |ev| set_password.set(ev.target().value())
+                        />
+                        {move || {
+                            error
+                                .get()
+                                .map(|e| {
+                                    view! {
+                                        <p class="form-error" role="alert">
+                                            {e.to_string()}
+                                        </p>
+                                    }
+                                })
+                        }}
                         <button type="submit" class="primary" disabled=pending>
                             {move || if pending.get() { "Logging in…" } else { "Log in" }}
                         </button>

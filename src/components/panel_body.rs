@@ -66,6 +66,10 @@ where
         Shown::Failed(error) => view! { <ErrorNotice error /> }.into_any(),
         Shown::Loading => view! { <Loading what=what /> }.into_any(),
         Shown::Empty => view! { <Empty message=empty_message /> }.into_any(),
-        Shown::Data => view! { {stale} {render(model.into())} }.into_any(),
+        Shown::Data => view! {
+            {stale}
+            {render(model.into())}
+        }
+        .into_any(),
     }
 }

@@ -159,24 +159,38 @@ pub fn RefreshControl() -> impl IntoView {
     let time = move |t: DateTime<Utc>| format::clock(t, ctl.zone.get());
     let status = move || match (r.stale.get(), r.updated.get()) {
         (Some((since, why)), _) => view! {
-            <span class="freshness stale-mark" title=why role="status">{format!("Stale since {}", time(since))}</span>
+            <span class="freshness stale-mark" title=why role="status">
+                {format!("Stale since {}", time(since))}
+            </span>
         }
         .into_any(),
-        (None, Some(at)) => {
-            view! { <span class="freshness" role="status">{format!("Updated {}", time(at))}</span> }.into_any()
+        (None, Some(at)) => view! {
+            <span class="freshness" role="status">
+                {format!("Updated {}", time(at))}
+            </span>
         }
-        (None, None) => view! { <span class="freshness" role="status">"Loading…"</span> }.into_any(),
+        .into_any(),
+        (None, None) => view! {
+            <span class="freshness" role="status">
+                "Loading…"
+            </span>
+        }
+        .into_any(),
     };
     let current = move || print_refresh(ctl.view.with(|v| v.refresh));
     view! {
         <div class="refresh">
             <label>
                 <span class="sr-only">"Auto-refresh"</span>
-                <select title="Auto-refresh" prop:value=current on:change:target=move |ev| {
-                    if let Ok(refresh) = parse_refresh(&ev.target().value()) {
-                        ctl.update(|v| v.refresh = refresh);
+                <select
+                    title="Auto-refresh"
+                    prop:value=current
+                    on:change:target=move |ev| {
+                        if let Ok(refresh) = parse_refresh(&ev.target().value()) {
+                            ctl.update(|v| v.refresh = refresh);
+                        }
                     }
-                }>
+                >
                     <option value="off">"Auto-refresh off"</option>
                     {REFRESH_CHOICES
                         .iter()
@@ -187,7 +201,9 @@ pub fn RefreshControl() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <button type="button" title="Refresh now" on:click=move |_| r.refresh()>"Refresh"</button>
+            <button type="button" title="Refresh now" on:click=move |_| r.refresh()>
+                "Refresh"
+            </button>
             {status}
         </div>
     }

@@ -50,13 +50,21 @@ pub fn Shell(children: Children) -> impl IntoView {
         <Show when=move || !display.get().bare()>
             // Under a <base href> a bare "#main" would resolve against the base, not
             // this page: move the focus by hand.
-            <a class="skip-link" href="#main" on:click=move |ev| {
-                ev.prevent_default();
-                if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    // Focus fails only on a detached element.
-                    let _ = main.focus();
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    if let Some(main) = document()
+                        .get_element_by_id("main")
+                        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = main.focus();
+                    }
                 }
-            }>"Skip to content"</a>
+            >
+                "Skip to content"
+            </a>
             <Header />
         </Show>
         {children()}

@@ -71,12 +71,30 @@ pub fn ShortcutHelp() -> impl IntoView {
     view! {
         <Show when=move || s.help.get()>
             <div class="modal-backdrop" on:click=move |_| s.help.set(false)>
-                <div class="modal" role="dialog" aria-modal="true" aria-labelledby="help-title" on:click=|ev| ev.stop_propagation()>
+                <div
+                    class="modal"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="help-title"
+                    on:click=|ev| ev.stop_propagation()
+                >
                     <h2 id="help-title">"Keyboard shortcuts"</h2>
                     <dl class="shortcut-list">
-                        {keys.iter().map(|(k, what)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*what}</dd> }).collect_view()}
+                        {keys
+                            .iter()
+                            .map(|(k, what)| {
+                                view! {
+                                    <dt>
+                                        <kbd>{*k}</kbd>
+                                    </dt>
+                                    <dd>{*what}</dd>
+                                }
+                            })
+                            .collect_view()}
                     </dl>
-                    <button type="button" class="primary" on:click=move |_| s.help.set(false)>"Close"</button>
+                    <button type="button" class="primary" on:click=move |_| s.help.set(false)>
+                        "Close"
+                    </button>
                 </div>
             </div>
         </Show>

@@ -86,7 +86,12 @@ pub fn StatTile(
                     <p class="stat-number">{move || counts.with(|c| format::count(c.now))}</p>
                     {move || level.get().map(|l| view! { <p class="stat-level">{l.word()}</p> })}
                     <p class="stat-trend">
-                        {move || counts.with(|c| format!("{} vs the previous {}", trend(c.now, c.before), period_label(c.seconds)))}
+                        {move || {
+                            counts
+                                .with(|c| {
+                                    format!("{} vs the previous {}", trend(c.now, c.before), period_label(c.seconds))
+                                })
+                        }}
                     </p>
                 </div>
             }
@@ -103,10 +108,14 @@ pub fn StatTile(
     view! {
         <section class="panel panel-stat" aria-label=title.clone()>
             <header class="panel-header">
-                <h2 class="panel-title" title=title.clone()>{title.clone()}</h2>
+                <h2 class="panel-title" title=title.clone()>
+                    {title.clone()}
+                </h2>
                 <span class="panel-busy" class:visible=move || data.loading.get() aria-hidden="true"></span>
                 <Show when=move || !bare.get().bare()>
-                    <button type="button" class="mini" aria-label=remove_label.clone() on:click=remove>"Remove"</button>
+                    <button type="button" class="mini" aria-label=remove_label.clone() on:click=remove>
+                        "Remove"
+                    </button>
                 </Show>
             </header>
             {body}

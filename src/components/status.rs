@@ -29,7 +29,9 @@ pub fn Empty(
 ) -> impl IntoView {
     view! {
         <div class="state state-empty" role="status">
-            <span class="state-icon" aria-hidden="true">"∅"</span>
+            <span class="state-icon" aria-hidden="true">
+                "∅"
+            </span>
             {message}
         </div>
     }
@@ -43,7 +45,9 @@ pub fn ErrorNotice(
 ) -> impl IntoView {
     view! {
         <div class="state state-error" role="alert">
-            <span class="state-icon" aria-hidden="true">"!"</span>
+            <span class="state-icon" aria-hidden="true">
+                "!"
+            </span>
             <span>
                 <strong>"Could not load this panel. "</strong>
                 {error.to_string()}

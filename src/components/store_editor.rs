@@ -99,20 +99,38 @@ pub fn SaveForm(
 ) -> impl IntoView {
     let name = editor.name;
     view! {
-        <form class="picker-save" on:submit=move |ev| {
-            ev.prevent_default();
-            on_save.run(());
-        }>
+        <form
+            class="picker-save"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                on_save.run(());
+            }
+        >
             <label for=input_id.clone()>{label}</label>
             <div class="picker-save-row">
-                <input id=input_id type="text" maxlength="100" placeholder="Name"
-                    prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value()) />
+                <input
+                    id=input_id
+                    type="text"
+                    maxlength="100"
+                    placeholder="Name"
+                    prop:value=move || name.get()
+                    on:input:target=move |ev| name.set(ev.target().value())
+                />
                 <button type="submit">"Save"</button>
             </div>
         </form>
-        {move || editor.message.get().map(|(ok, text)| view! {
-            <p class="picker-message" class:picker-error=!ok role="status">{text}</p>
-        })}
+        {move || {
+            editor
+                .message
+                .get()
+                .map(|(ok, text)| {
+                    view! {
+                        <p class="picker-message" class:picker-error=!ok role="status">
+                            {text}
+                        </p>
+                    }
+                })
+        }}
     }
 }
 
@@ -132,22 +150,36 @@ pub fn SavedList(
         }
         view! {
             <ul class="picker-list">
-                {saved.into_iter().map(|entry| {
-                    let (query, forget) = (entry.query.clone(), entry.name.clone());
-                    view! {
-                        <li class="picker-entry">
-                            <button type="button" class="picker-pick" on:click=move |_| on_pick.run(query.clone())>
-                                <span class="picker-name">{entry.name.clone()}</span>
-                                <span class="picker-query mono">{entry.query}</span>
-                            </button>
-                            <button type="button" class="mini" aria-label=format!("Delete saved {} {}", editor.noun, entry.name)
-                                on:click=move |_| editor.change(&|s| {
-                                    s.forget(&forget);
-                                    Ok(format!("Deleted “{forget}”."))
-                                })>"Delete"</button>
-                        </li>
-                    }
-                }).collect_view()}
+                {saved
+                    .into_iter()
+                    .map(|entry| {
+                        let (query, forget) = (entry.query.clone(), entry.name.clone());
+                        view! {
+                            <li class="picker-entry">
+                                <button type="button" class="picker-pick" on:click=move |_| on_pick.run(query.clone())>
+                                    <span class="picker-name">{entry.name.clone()}</span>
+                                    <span class="picker-query mono">{entry.query}</span>
+                                </button>
+                                <button
+                                    type="button"
+                                    class="mini"
+                                    aria-label=format!("Delete saved {} {}", editor.noun, entry.name)
+                                    on:click=move |_| {
+                                        editor
+                                            .change(
+                                                &|s| {
+                                                    s.forget(&forget);
+                                                    Ok(format!("Deleted “{forget}”."))
+                                                },
+                                            )
+                                    }
+                                >
+                                    "Delete"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         }
         .into_any()
@@ -171,11 +203,17 @@ pub fn StoreFiles(
     };
     view! {
         <div class="picker-files">
-            <a class="button-link" href=export_href download=file_name>{labels.0}</a>
+            <a class="button-link" href=export_href download=file_name>
+                {labels.0}
+            </a>
             <label class="button-link">
                 {labels.1}
-                <input type="file" accept=".json,application/json" class="sr-only"
-                    on:change:target=move |ev| editor.import(ev.target(), summary) />
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="sr-only"
+                    on:change:target=move |ev| editor.import(ev.target(), summary)
+                />
             </label>
         </div>
     }

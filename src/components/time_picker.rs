@@ -35,15 +35,38 @@ pub fn TimePicker() -> impl IntoView {
     };
     view! {
         <div class="time-picker">
-            <button type="button" class="icon" title="Earlier" aria-label="Shift the time range earlier"
-                on:click=move |_| set_range(ctl.view.get_untracked().range.shift(now(), false))>"◀"</button>
-            <button type="button" class="range-button" aria-haspopup="dialog" aria-expanded=move || open.get().to_string()
-                on:click=move |_| set_open.update(|o| *o = !*o)>
+            <button
+                type="button"
+                class="icon"
+                title="Earlier"
+                aria-label="Shift the time range earlier"
+                on:click=move |_| set_range(ctl.view.get_untracked().range.shift(now(), false))
+            >
+                "◀"
+            </button>
+            <button
+                type="button"
+                class="range-button"
+                aria-haspopup="dialog"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| set_open.update(|o| *o = !*o)
+            >
                 {label}
             </button>
-            <button type="button" class="icon" title="Later" aria-label="Shift the time range later"
-                on:click=move |_| set_range(ctl.view.get_untracked().range.shift(now(), true))>"▶"</button>
-            <button type="button" title="Twice as long" on:click=move |_| set_range(ctl.view.get_untracked().range.zoom_out(now()))>
+            <button
+                type="button"
+                class="icon"
+                title="Later"
+                aria-label="Shift the time range later"
+                on:click=move |_| set_range(ctl.view.get_untracked().range.shift(now(), true))
+            >
+                "▶"
+            </button>
+            <button
+                type="button"
+                title="Twice as long"
+                on:click=move |_| set_range(ctl.view.get_untracked().range.zoom_out(now()))
+            >
                 "Zoom out"
             </button>
             <Show when=move || open.get()>
@@ -89,27 +112,71 @@ fn RangePopover(
         }
     };
     view! {
-        <div class="popover" role="dialog" aria-label="Time range"
-            on:keydown=move |ev| if ev.key() == "Escape" { on_close() }>
+        <div
+            class="popover"
+            role="dialog"
+            aria-label="Time range"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    on_close()
+                }
+            }
+        >
             <div class="quick-ranges" role="group" aria-label="Quick ranges">
                 {QUICK_RANGES
                     .iter()
                     .map(|(minutes, label)| {
                         let minutes = *minutes;
-                        view! { <button type="button" on:click=move |_| on_pick(TimeRange::last(minutes))>{*label}</button> }
+                        view! {
+                            <button type="button" on:click=move |_| on_pick(TimeRange::last(minutes))>
+                                {*label}
+                            </button>
+                        }
                     })
                     .collect_view()}
             </div>
             <form class="absolute-range" on:submit=apply>
-                <label>"From" <input type="datetime-local" prop:value=from on:input:target=move |ev| set_from.set(ev.target().value()) /></label>
-                <label>"To" <input type="datetime-local" prop:value=to on:input:target=move |ev| set_to.set(ev.target().value()) /></label>
-                <button type="submit" class="primary">"Apply range"</button>
-                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                <label>
+                    "From"
+                    <input
+                        type="datetime-local"
+                        prop:value=from
+                        on:input:target=move |ev| set_from.set(ev.target().value())
+                    />
+                </label>
+                <label>
+                    "To"
+                    <input
+                        type="datetime-local"
+                        prop:value=to
+                        on:input:target=move |ev| set_to.set(ev.target().value())
+                    />
+                </label>
+                <button type="submit" class="primary">
+                    "Apply range"
+                </button>
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="form-error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
             </form>
-            <label class="zone">"Time zone "
-                <select prop:value=zone_value on:change:target=move |ev| set_zone(ev.target().value())>
+            <label class="zone">
+                "Time zone " <select prop:value=zone_value on:change:target=move |ev| set_zone(ev.target().value())>
                     <option value="browser">{format!("Browser ({})", browser.name())}</option>
-                    {Zone::names().into_iter().map(|name| { let label = name.clone(); view! { <option value=name>{label}</option> } }).collect_view()}
+                    {Zone::names()
+                        .into_iter()
+                        .map(|name| {
+                            let label = name.clone();
+                            view! { <option value=name>{label}</option> }
+                        })
+                        .collect_view()}
                 </select>
             </label>
         </div>

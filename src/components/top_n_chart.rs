@@ -155,35 +155,61 @@ pub fn TopNChart(
     let export_title = title.clone();
     let rows = move || {
         model.with(|m| {
-        m.table_rows()
-            .into_iter()
-            .map(|row| {
-                let class = match row.kind {
-                    RowKind::Value => "row-value",
-                    RowKind::SubBucket => "row-sub",
-                    RowKind::SubOther => "row-sub row-other",
-                    RowKind::Other => "row-other",
-                };
-                let actions = match (row.kind, on_filter) {
-                    (RowKind::Value, Some(cb)) => {
-                        let (include, exclude) = (row.value.clone(), row.value.clone());
-                        Some(
-                            view! {
-                                <button type="button" class="mini" title=format!("Filter: {include}") aria-label=format!("Filter to {include}")
-                                    on:click=move |_| cb.run(ValueFilter { value: include.clone(), sub_value: None, exclude: false })>"+"</button>
-                                <button type="button" class="mini" title=format!("Exclude: {exclude}") aria-label=format!("Exclude {exclude}")
-                                    on:click=move |_| cb.run(ValueFilter { value: exclude.clone(), sub_value: None, exclude: true })>"−"</button>
-                            }
-                            .into_any(),
-                        )
-                    }
-                    _ => None,
-                };
-                // The table shows the label; CSV exports the value as sent.
-                ChartRow { class, cells: vec![label(&row.value), format::count(row.count)], actions }
-            })
-            .collect::<Vec<_>>()
-    })
+            m.table_rows()
+                .into_iter()
+                .map(|row| {
+                    let class = match row.kind {
+                        RowKind::Value => "row-value",
+                        RowKind::SubBucket => "row-sub",
+                        RowKind::SubOther => "row-sub row-other",
+                        RowKind::Other => "row-other",
+                    };
+                    let actions = match (row.kind, on_filter) {
+                        (RowKind::Value, Some(cb)) => {
+                            let (include, exclude) = (row.value.clone(), row.value.clone());
+                            Some(
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="mini"
+                                        title=format!("Filter: {include}")
+                                        aria-label=format!("Filter to {include}")
+                                        on:click=move |_| {
+                                            cb.run(ValueFilter {
+                                                value: include.clone(),
+                                                sub_value: None,
+                                                exclude: false,
+                                            })
+                                        }
+                                    >
+                                        "+"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="mini"
+                                        title=format!("Exclude: {exclude}")
+                                        aria-label=format!("Exclude {exclude}")
+                                        on:click=move |_| {
+                                            cb.run(ValueFilter {
+                                                value: exclude.clone(),
+                                                sub_value: None,
+                                                exclude: true,
+                                            })
+                                        }
+                                    >
+                                        "−"
+                                    </button>
+                                }
+                                .into_any(),
+                            )
+                        }
+                        _ => None,
+                    };
+                    // The table shows the label; CSV exports the value as sent.
+                    ChartRow { class, cells: vec![label(&row.value), format::count(row.count)], actions }
+                })
+                .collect::<Vec<_>>()
+        })
     };
 
     view! {
@@ -206,9 +232,21 @@ pub fn TopNChart(
                         }
                     }
                 ></canvas>
-                {move || tooltip.get().map(|(x, y, text)| view! {
-                    <div class="tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>{text}</div>
-                })}
+                {move || {
+                    tooltip
+                        .get()
+                        .map(|(x, y, text)| {
+                            view! {
+                                <div
+                                    class="tooltip"
+                                    style:left=format!("{}px", x + 12.0)
+                                    style:top=format!("{}px", y + 12.0)
+                                >
+                                    {text}
+                                </div>
+                            }
+                        })
+                }}
             </div>
             {move || {
                 let names: Vec<String> = model.with(|m| m.series.iter().map(|s| label(s)).collect());
@@ -245,7 +283,12 @@ pub fn TopNChart(
                 rows
                 actions=on_filter.is_some()
                 tools=(!display.get_untracked().bare())
-                    .then(|| view! { <ChartExport title=export_title canvas redraw headers=export_headers rows=export_rows /> }.into_any())
+                    .then(|| {
+                        view! {
+                            <ChartExport title=export_title canvas redraw headers=export_headers rows=export_rows />
+                        }
+                            .into_any()
+                    })
             />
         </figure>
     }

@@ -54,7 +54,10 @@ pub fn TopNPanel(
         ctl.view.with(|v| !v.content.trim().is_empty()).then(|| {
             view! {
                 <p class="note content-note" role="note">
-                    {format!("Content search: SPS counts only the first {} matching sessions.", format::count(u64::from(MATCH_CAP)))}
+                    {format!(
+                        "Content search: SPS counts only the first {} matching sessions.",
+                        format::count(u64::from(MATCH_CAP)),
+                    )}
                 </p>
             }
         })
@@ -103,12 +106,23 @@ pub fn TopNPanel(
     view! {
         <section class="panel" aria-label=title.clone()>
             <header class="panel-header">
-                <h2 class="panel-title" title=title.clone()>{title.clone()}</h2>
+                <h2 class="panel-title" title=title.clone()>
+                    {title.clone()}
+                </h2>
                 <span class="panel-busy" class:visible=move || data.loading.get() aria-hidden="true"></span>
                 <Show when=move || !bare.get().bare()>
-                    <button type="button" class="mini" aria-label=edit_label.clone()
-                        aria-expanded=move || editing.get().to_string() on:click=move |_| set_editing.update(|e| *e = !*e)>"Edit"</button>
-                    <button type="button" class="mini" aria-label=remove_label.clone() on:click=remove>"Remove"</button>
+                    <button
+                        type="button"
+                        class="mini"
+                        aria-label=edit_label.clone()
+                        aria-expanded=move || editing.get().to_string()
+                        on:click=move |_| set_editing.update(|e| *e = !*e)
+                    >
+                        "Edit"
+                    </button>
+                    <button type="button" class="mini" aria-label=remove_label.clone() on:click=remove>
+                        "Remove"
+                    </button>
                 </Show>
             </header>
             {move || editing.get().then(|| view! { <PanelEditor spec=spec.clone() on_done=edited /> })}
@@ -136,29 +150,52 @@ pub fn PanelEditor(
             .iter()
             .map(|f| {
                 let name = f.name;
-                view! { <option value=name selected=move || selected.get() == name>{name}</option> }
+                view! {
+                    <option value=name selected=move || selected.get() == name>
+                        {name}
+                    </option>
+                }
             })
             .collect_view()
     };
     view! {
-        <form class="panel-editor" on:submit=move |ev| {
-            ev.prevent_default();
-            if let Ok(n) = size.get_untracked().parse() {
-                let sub = sub.get_untracked();
-                on_done(Some(PanelSpec::new(&field.get_untracked(), (!sub.is_empty()).then_some(sub.as_str()), n)));
+        <form
+            class="panel-editor"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if let Ok(n) = size.get_untracked().parse() {
+                    let sub = sub.get_untracked();
+                    on_done(Some(PanelSpec::new(&field.get_untracked(), (!sub.is_empty()).then_some(sub.as_str()), n)));
+                }
             }
-        }>
-            <label>"Field" <select on:change:target=move |ev| set_field.set(ev.target().value())>{options(field)}</select></label>
-            <label>"Split by"
-                <select on:change:target=move |ev| set_sub.set(ev.target().value())>
-                    <option value="" selected=move || sub.get().is_empty()>"(nothing)"</option>
+        >
+            <label>
+                "Field" <select on:change:target=move |ev| set_field.set(ev.target().value())>{options(field)}</select>
+            </label>
+            <label>
+                "Split by" <select on:change:target=move |ev| set_sub.set(ev.target().value())>
+                    <option value="" selected=move || sub.get().is_empty()>
+                        "(nothing)"
+                    </option>
                     {options(sub)}
                 </select>
             </label>
-            <label>"Top" <input type="number" min="1" max=MAX_PANEL_SIZE.to_string() prop:value=size
-                on:input:target=move |ev| set_size.set(ev.target().value()) /></label>
-            <button type="submit" class="primary" disabled=move || !size_ok()>"Save"</button>
-            <button type="button" on:click=move |_| on_done(None)>"Cancel"</button>
+            <label>
+                "Top"
+                <input
+                    type="number"
+                    min="1"
+                    max=MAX_PANEL_SIZE.to_string()
+                    prop:value=size
+                    on:input:target=move |ev| set_size.set(ev.target().value())
+                />
+            </label>
+            <button type="submit" class="primary" disabled=move || !size_ok()>
+                "Save"
+            </button>
+            <button type="button" on:click=move |_| on_done(None)>
+                "Cancel"
+            </button>
         </form>
     }
 }

@@ -35,11 +35,17 @@ pub fn ViewsMenu() -> impl IntoView {
             <summary class="button-like">"Views"</summary>
             <div class="popover views-popover" role="group" aria-label="Saved views">
                 <SaveForm editor input_id="views-save-name".to_owned() label="Save this view as" on_save=save />
-                <SavedList editor on_pick=open
-                    empty="No saved views yet. On the wall, ?kiosk=1&rotate=60s&views=a,b cycles them." />
-                <StoreFiles editor labels=("Export views", "Import views")
+                <SavedList
+                    editor
+                    on_pick=open
+                    empty="No saved views yet. On the wall, ?kiosk=1&rotate=60s&views=a,b cycles them."
+                />
+                <StoreFiles
+                    editor
+                    labels=("Export views", "Import views")
                     file_name="sps-dashboard-views.json".to_owned()
-                    summary=|n| format!("Imported {} view{}.", n.saved, if n.saved == 1 { "" } else { "s" }) />
+                    summary=|n| format!("Imported {} view{}.", n.saved, if n.saved == 1 { "" } else { "s" })
+                />
             </div>
         </details>
     }

@@ -12,8 +12,6 @@ pub fn NotFound() -> impl IntoView {
         <div class="page-heading">
             <h1>"Page not found"</h1>
         </div>
-        <p class="notice">
-            "There is no page at this address. " <a href=href(OVERVIEW)>"Go to the overview"</a> "."
-        </p>
+        <p class="notice">"There is no page at this address. " <a href=href(OVERVIEW)>"Go to the overview"</a> "."</p>
     }
 }

@@ -179,7 +179,11 @@ pub fn SessionSearch() -> impl IntoView {
     let heading_count = move || {
         total.get().map(|n| {
             let noun = if n == 1 { "session" } else { "sessions" };
-            view! { <span class="result-count" role="status">{format!("{} {noun}", format::count(n))}</span> }
+            view! {
+                <span class="result-count" role="status">
+                    {format!("{} {noun}", format::count(n))}
+                </span>
+            }
         })
     };
     let active_badge = move || {
@@ -190,13 +194,17 @@ pub fn SessionSearch() -> impl IntoView {
             view! { <span class="badge badge-none">"No active sessions"</span> }.into_any()
         } else {
             view! {
-                <button type="button" class="badge badge-active" disabled=filtering
+                <button
+                    type="button"
+                    class="badge badge-active"
+                    disabled=filtering
                     title="Show only the active sessions"
                     on:click=move |_| {
                         if let Some(q) = active_query(&ctl.view.get_untracked().q) {
                             ctl.update(|v| v.q = q);
                         }
-                    }>
+                    }
+                >
                     <span class="dot" aria-hidden="true"></span>
                     {format!("{} active", format::count(n))}
                 </button>
@@ -215,10 +223,13 @@ pub fn SessionSearch() -> impl IntoView {
         })
     };
     let window_note = move || {
-        paging
-            .get()
-            .and_then(|p| p.window_note())
-            .map(|note| view! { <p class="note window-note" role="note">{note}</p> })
+        paging.get().and_then(|p| p.window_note()).map(|note| {
+            view! {
+                <p class="note window-note" role="note">
+                    {note}
+                </p>
+            }
+        })
     };
     let table = move || {
         let tz = ctl.zone.get();
@@ -232,7 +243,10 @@ pub fn SessionSearch() -> impl IntoView {
             (Some(listed), error) => {
                 let stale = error.map(|e| {
                     view! {
-                        <p class="stale" role="status"><span class="stale-mark">"Stale"</span>{format!(" {e}")}</p>
+                        <p class="stale" role="status">
+                            <span class="stale-mark">"Stale"</span>
+                            {format!(" {e}")}
+                        </p>
                     }
                 });
                 let page = search.with(|s| s.page);
@@ -246,17 +260,36 @@ pub fn SessionSearch() -> impl IntoView {
                 } else {
                     let state = search.get();
                     view! {
-                        <SessionsTable rows=listed.rows.clone() columns=state.columns.clone() sort=state.sort.clone()
-                            tz link on_sort on_filter on_open />
+                        <SessionsTable
+                            rows=listed.rows.clone()
+                            columns=state.columns.clone()
+                            sort=state.sort.clone()
+                            tz
+                            link
+                            on_sort
+                            on_filter
+                            on_open
+                        />
                     }
                     .into_any()
                 };
                 let pager = paging.get().map(|paging| {
                     view! { <Pager paging page rows=listed.rows.len() what="sessions" on_page /> }
                 });
-                let unreadable =
-                    unreadable_note(listed.unreadable).map(|n| view! { <p class="note" role="note">{n}</p> });
-                view! { {stale} {unreadable} {body} {pager} }.into_any()
+                let unreadable = unreadable_note(listed.unreadable).map(|n| {
+                    view! {
+                        <p class="note" role="note">
+                            {n}
+                        </p>
+                    }
+                });
+                view! {
+                    {stale}
+                    {unreadable}
+                    {body}
+                    {pager}
+                }
+                .into_any()
             }
         }
     };
@@ -279,23 +312,41 @@ pub fn SessionSearch() -> impl IntoView {
         }) />
         <section class="panel sessions-panel" aria-label="Sessions">
             <div class="table-tools">
-                <ColumnPicker search on_change=Callback::new(move |columns: Vec<&'static Column>| update(&|s| s.columns = columns.clone())) />
+                <ColumnPicker
+                    search
+                    on_change=Callback::new(move |columns: Vec<&'static Column>| update(
+                        &|s| s.columns = columns.clone(),
+                    ))
+                />
                 <label class="page-size">
                     "Rows per page "
-                    <select prop:value=size_value on:change:target=move |ev| {
-                        if let Ok(size) = ev.target().value().parse::<u32>() {
-                            update(&|s| {
-                                s.size = size;
-                                s.page = 1;
-                            });
+                    <select
+                        prop:value=size_value
+                        on:change:target=move |ev| {
+                            if let Ok(size) = ev.target().value().parse::<u32>() {
+                                update(
+                                    &|s| {
+                                        s.size = size;
+                                        s.page = 1;
+                                    },
+                                );
+                            }
                         }
-                    }>
-                        {PAGE_SIZES.iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                    >
+                        {PAGE_SIZES
+                            .iter()
+                            .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
+                            .collect_view()}
                     </select>
                 </label>
                 <span class="panel-busy" class:visible=move || list.loading.get() aria-hidden="true"></span>
-                <CsvExport rows columns=Signal::derive(move || search.with(|s| s.columns.clone())) tz=ctl.zone
-                    params=export_params total />
+                <CsvExport
+                    rows
+                    columns=Signal::derive(move || search.with(|s| s.columns.clone()))
+                    tz=ctl.zone
+                    params=export_params
+                    total
+                />
             </div>
             {content_note}
             {window_note}
@@ -320,29 +371,51 @@ fn ColumnPicker(search: Memo<SearchState>, on_change: Callback<Vec<&'static Colu
     };
     view! {
         <div class="column-picker">
-            <button type="button" aria-haspopup="dialog" aria-expanded=move || open.get().to_string()
-                on:click=move |_| set_open.update(|o| *o = !*o)>
+            <button
+                type="button"
+                aria-haspopup="dialog"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| set_open.update(|o| *o = !*o)
+            >
                 {move || format!("Columns ({})", search.with(|s| s.columns.len()))}
             </button>
             <Show when=move || open.get()>
-                <div class="popover column-popover" role="dialog" aria-label="Columns"
-                    on:keydown=move |ev| if ev.key() == "Escape" { set_open.set(false) }>
+                <div
+                    class="popover column-popover"
+                    role="dialog"
+                    aria-label="Columns"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            set_open.set(false)
+                        }
+                    }
+                >
                     <div class="column-list">
-                        {COLUMNS.iter().map(|c| {
-                            let field = c.field;
-                            let checked = move || search.with(|s| s.columns.iter().any(|x| x.field == field));
-                            view! {
-                                <label class="column-choice" title=field>
-                                    <input type="checkbox" prop:checked=checked
-                                        on:change:target=move |ev| toggle(field, ev.target().checked()) />
-                                    {c.label}
-                                </label>
-                            }
-                        }).collect_view()}
+                        {COLUMNS
+                            .iter()
+                            .map(|c| {
+                                let field = c.field;
+                                let checked = move || search.with(|s| s.columns.iter().any(|x| x.field == field));
+                                view! {
+                                    <label class="column-choice" title=field>
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=checked
+                                            on:change:target=move |ev| toggle(field, ev.target().checked())
+                                        />
+                                        {c.label}
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
                     </div>
                     <div class="column-actions">
-                        <button type="button" on:click=move |_| on_change.run(default_columns())>"Default columns"</button>
-                        <button type="button" class="primary" on:click=move |_| set_open.set(false)>"Done"</button>
+                        <button type="button" on:click=move |_| on_change.run(default_columns())>
+                            "Default columns"
+                        </button>
+                        <button type="button" class="primary" on:click=move |_| set_open.set(false)>
+                            "Done"
+                        </button>
                     </div>
                 </div>
             </Show>

@@ -73,7 +73,9 @@ pub fn Session() -> impl IntoView {
         match (detail.value.get(), detail.error.get()) {
         (_, Some(ApiError::Http { status: 404, .. })) => view! {
             <div class="state state-empty state-not-found" role="status">
-                <span class="state-icon" aria-hidden="true">"?"</span>
+                <span class="state-icon" aria-hidden="true">
+                    "?"
+                </span>
                 <span>
                     <strong>"Session not found. "</strong>
                     "SPS has no session with this id: the link may be mistyped, or the session was deleted or is outside this SPS's retention."
@@ -105,12 +107,23 @@ pub fn Session() -> impl IntoView {
         <ResultNavBar id carried />
         <div class="page-heading session-heading">
             <h1>"Session"</h1>
-            <p class="mono session-id" title="Session id">{id}</p>
-            <button type="button" class="reload" title="Load the session, its alerts and events again"
-                on:click=move |_| reload.update(|n| *n = n.wrapping_add(1))>"Reload"</button>
+            <p class="mono session-id" title="Session id">
+                {id}
+            </p>
+            <button
+                type="button"
+                class="reload"
+                title="Load the session, its alerts and events again"
+                on:click=move |_| reload.update(|n| *n = n.wrapping_add(1))
+            >
+                "Reload"
+            </button>
         </div>
         <UrlProblems problems=Signal::derive(move || parsed.with(|p| p.1.clone())) />
-        <section class="panel session-summary" aria-label="Session details"><h2 class="sr-only">"Details"</h2>{summary}</section>
+        <section class="panel session-summary" aria-label="Session details">
+            <h2 class="sr-only">"Details"</h2>
+            {summary}
+        </section>
         <Show when=move || !not_found.get()>
             <AlertsPanel id view set_view tz reload times=alert_times />
             <EventsPanel ctx />

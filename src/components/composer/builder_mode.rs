@@ -126,15 +126,26 @@ fn group_view(
                 <label for=join_id.clone()>"Match"</label>
                 <select
                     id=join_id
-                    on:change:target=move |ev| join.set(if ev.target().value() == "any" { Join::Any } else { Join::All })
+                    on:change:target=move |ev| {
+                        join.set(if ev.target().value() == "any" { Join::Any } else { Join::All })
+                    }
                 >
-                    <option value="all" selected=join.get_untracked() == Join::All>"all (AND)"</option>
-                    <option value="any" selected=join.get_untracked() == Join::Any>"any (OR)"</option>
+                    <option value="all" selected=join.get_untracked() == Join::All>
+                        "all (AND)"
+                    </option>
+                    <option value="any" selected=join.get_untracked() == Join::Any>
+                        "any (OR)"
+                    </option>
                 </select>
                 <span class="muted">"of these conditions"</span>
-                {on_remove.map(|remove| view! {
-                    <button type="button" class="mini builder-remove-group" on:click=move |_| remove.run(())>"Remove group"</button>
-                })}
+                {on_remove
+                    .map(|remove| {
+                        view! {
+                            <button type="button" class="mini builder-remove-group" on:click=move |_| remove.run(())>
+                                "Remove group"
+                            </button>
+                        }
+                    })}
             </div>
             <For each=move || list.get() key=|item| item.id let:item>
                 {
@@ -149,10 +160,17 @@ fn group_view(
                 }
             </For>
             <div class="builder-add">
-                <button type="button" class="mini" on:click=add_row>"+ Condition"</button>
-                {(level < MAX_LEVELS).then(|| view! {
-                    <button type="button" class="mini" on:click=add_group>"+ Group"</button>
-                })}
+                <button type="button" class="mini" on:click=add_row>
+                    "+ Condition"
+                </button>
+                {(level < MAX_LEVELS)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="mini" on:click=add_group>
+                                "+ Group"
+                            </button>
+                        }
+                    })}
             </div>
         </div>
     }
@@ -182,19 +200,34 @@ fn row_view(
     let values = row.clone();
     view! {
         <div class="builder-row">
-            <select class="builder-field" aria-label="Field" on:change:target=move |ev| set_field.update(|r| r.field = ev.target().value())>
-                <option value="" selected=move || field.get().is_empty()>"(any field)"</option>
-                {unknown.map(|name| {
-                    let shown = name.clone();
-                    let value = name.clone();
-                    view! { <option value=value selected=move || field.get() == name>{shown}</option> }
-                })}
+            <select
+                class="builder-field"
+                aria-label="Field"
+                on:change:target=move |ev| set_field.update(|r| r.field = ev.target().value())
+            >
+                <option value="" selected=move || field.get().is_empty()>
+                    "(any field)"
+                </option>
+                {unknown
+                    .map(|name| {
+                        let shown = name.clone();
+                        let value = name.clone();
+                        view! {
+                            <option value=value selected=move || field.get() == name>
+                                {shown}
+                            </option>
+                        }
+                    })}
                 {schema
                     .fields()
                     .iter()
                     .map(|f| {
                         let name = f.name;
-                        view! { <option value=name selected=move || field.get() == name>{name}</option> }
+                        view! {
+                            <option value=name selected=move || field.get() == name>
+                                {name}
+                            </option>
+                        }
                     })
                     .collect_view()}
             </select>
@@ -209,7 +242,13 @@ fn row_view(
             >
                 {Op::ALL
                     .into_iter()
-                    .map(|o| view! { <option value=o.key() selected=move || op.get() == o>{o.label()}</option> })
+                    .map(|o| {
+                        view! {
+                            <option value=o.key() selected=move || op.get() == o>
+                                {o.label()}
+                            </option>
+                        }
+                    })
                     .collect_view()}
             </select>
             <div class="builder-values">
@@ -224,9 +263,16 @@ fn row_view(
                 }
             </div>
             <datalist id=list_id>
-                {move || known_values(schema, &field.get()).iter().map(|v| view! { <option value=*v></option> }).collect_view()}
+                {move || {
+                    known_values(schema, &field.get())
+                        .iter()
+                        .map(|v| view! { <option value=*v></option> })
+                        .collect_view()
+                }}
             </datalist>
-            <button type="button" class="mini builder-remove" on:click=move |_| on_remove.run(())>"Remove"</button>
+            <button type="button" class="mini builder-remove" on:click=move |_| on_remove.run(())>
+                "Remove"
+            </button>
         </div>
     }
     .into_any()
@@ -246,8 +292,14 @@ fn literal_input(row: ArcRwSignal<Row>, list_id: &str) -> AnyView {
         move || text().is_empty()
     };
     view! {
-        <input type="text" class="builder-value" aria-label="Value" list=list_id.to_owned() spellcheck="false"
-            class:needs-value=empty.clone() aria-invalid=move || empty().to_string()
+        <input
+            type="text"
+            class="builder-value"
+            aria-label="Value"
+            list=list_id.to_owned()
+            spellcheck="false"
+            class:needs-value=empty.clone()
+            aria-invalid=move || empty().to_string()
             prop:value=text
             on:input:target=move |ev| {
                 let typed = ev.target().value();
@@ -256,7 +308,8 @@ fn literal_input(row: ArcRwSignal<Row>, list_id: &str) -> AnyView {
                         *l = l.edited(&typed);
                     }
                 });
-            } />
+            }
+        />
     }
     .into_any()
 }
@@ -287,37 +340,62 @@ fn one_of_inputs(row: ArcRwSignal<Row>, list_id: &str) -> AnyView {
                 };
                 view! {
                     <span class="builder-chip">
-                        <input type="text" class="builder-value" aria-label=format!("Value {}", i + 1) list=list_id.clone()
-                            spellcheck="false" class:needs-value=empty.clone() aria-invalid=move || empty().to_string()
+                        <input
+                            type="text"
+                            class="builder-value"
+                            aria-label=format!("Value {}", i + 1)
+                            list=list_id.clone()
+                            spellcheck="false"
+                            class:needs-value=empty.clone()
+                            aria-invalid=move || empty().to_string()
                             prop:value=text
                             on:input:target=move |ev| {
                                 let typed = ev.target().value();
-                                write.update(|r| {
-                                    if let Condition::OneOf(values) = &mut r.condition {
-                                        if let Some(l) = values.get_mut(i) {
-                                            *l = l.edited(&typed);
+                                write
+                                    .update(|r| {
+                                        if let Condition::OneOf(values) = &mut r.condition {
+                                            if let Some(l) = values.get_mut(i) {
+                                                *l = l.edited(&typed);
+                                            }
                                         }
-                                    }
-                                });
-                            } />
-                        <button type="button" class="mini" aria-label=format!("Remove value {}", i + 1)
+                                    });
+                            }
+                        />
+                        <button
+                            type="button"
+                            class="mini"
+                            aria-label=format!("Remove value {}", i + 1)
                             disabled=move || count.get() <= 1
-                            on:click=move |_| remove.update(|r| {
-                                if let Condition::OneOf(values) = &mut r.condition {
-                                    if i < values.len() && values.len() > 1 {
-                                        values.remove(i);
-                                    }
-                                }
-                            })>"×"</button>
+                            on:click=move |_| {
+                                remove
+                                    .update(|r| {
+                                        if let Condition::OneOf(values) = &mut r.condition {
+                                            if i < values.len() && values.len() > 1 {
+                                                values.remove(i);
+                                            }
+                                        }
+                                    })
+                            }
+                        >
+                            "×"
+                        </button>
                     </span>
                 }
             }
         </For>
-        <button type="button" class="mini" on:click=move |_| add.update(|r| {
-            if let Condition::OneOf(values) = &mut r.condition {
-                values.push(Literal::default());
+        <button
+            type="button"
+            class="mini"
+            on:click=move |_| {
+                add.update(|r| {
+                    if let Condition::OneOf(values) = &mut r.condition {
+                        values.push(Literal::default());
+                    }
+                })
             }
-        })>"+ Value"</button>
+        >
+            "+ Value"
+        </button>
     }
     .into_any()
 }
@@ -331,9 +409,14 @@ fn pattern_input(row: ArcRwSignal<Row>) -> AnyView {
         move || text().is_empty()
     };
     view! {
-        <input type="text" class="builder-value" aria-label="Wildcard pattern" spellcheck="false"
+        <input
+            type="text"
+            class="builder-value"
+            aria-label="Wildcard pattern"
+            spellcheck="false"
             placeholder="e.g. adm*  (* any text, ? one character)"
-            class:needs-value=empty.clone() aria-invalid=move || empty().to_string()
+            class:needs-value=empty.clone()
+            aria-invalid=move || empty().to_string()
             prop:value=text
             on:input:target=move |ev| {
                 let typed = ev.target().value();
@@ -342,7 +425,8 @@ fn pattern_input(row: ArcRwSignal<Row>) -> AnyView {
                         *p = typed;
                     }
                 });
-            } />
+            }
+        />
     }
     .into_any()
 }
@@ -373,24 +457,48 @@ fn range_inputs(row: ArcRwSignal<Row>) -> AnyView {
         let set_bound = write.clone();
         view! {
             <span class="builder-range-end">
-                <select class="builder-bound" aria-label=label
+                <select
+                    class="builder-bound"
+                    aria-label=label
                     on:change:target=move |ev| {
                         let keep = ev.target().value() == "incl";
-                        set_bound.update(|r| change(r, &|e| End { inclusive: keep, ..e.clone() }));
-                    }>
-                    <option value="incl" selected=inclusive.clone()>{incl}</option>
-                    <option value="excl" selected=move || !inclusive()>{excl}</option>
+                        set_bound
+                            .update(|r| change(
+                                r,
+                                &|e| End {
+                                    inclusive: keep,
+                                    ..e.clone()
+                                },
+                            ));
+                    }
+                >
+                    <option value="incl" selected=inclusive.clone()>
+                        {incl}
+                    </option>
+                    <option value="excl" selected=move || !inclusive()>
+                        {excl}
+                    </option>
                 </select>
-                <input type="text" class="builder-value builder-end" aria-label=value_label placeholder="* (open)" spellcheck="false"
+                <input
+                    type="text"
+                    class="builder-value builder-end"
+                    aria-label=value_label
+                    placeholder="* (open)"
+                    spellcheck="false"
                     prop:value=text
                     on:input:target=move |ev| {
                         let typed = ev.target().value();
                         write.update(|r| change(r, &|e| e.edited(&typed)));
-                    } />
+                    }
+                />
             </span>
         }
     };
     let lower = end_editor(false);
     let upper = end_editor(true);
-    view! { {lower} {upper} }.into_any()
+    view! {
+        {lower}
+        {upper}
+    }
+    .into_any()
 }

@@ -186,8 +186,12 @@ pub fn Composer(
                         Severity::Warning => "problem problem-warning",
                         Severity::Info => "problem problem-info",
                     };
-                    let excerpt =
-                        (!p.excerpt.is_empty()).then(|| view! { " " <code class="mono">{p.excerpt.clone()}</code> });
+                    let excerpt = (!p.excerpt.is_empty()).then(|| {
+                        view! {
+                            " "
+                            <code class="mono">{p.excerpt.clone()}</code>
+                        }
+                    });
                     view! {
                         <li class=kind>
                             <span class="problem-label">{p.label()}</span>
@@ -203,11 +207,14 @@ pub fn Composer(
 
     let editor = move || match (mode.get(), edit.get()) {
         (Mode::Builder, Some(current)) => view! {
-            <div class="composer-builder" on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Escape" {
-                    load(value.get_untracked());
+            <div
+                class="composer-builder"
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        load(value.get_untracked());
+                    }
                 }
-            }>
+            >
                 <Builder id schema rows=current.rows />
                 <p class="builder-preview">
                     <span class="muted">"Query: "</span>
@@ -233,28 +240,60 @@ pub fn Composer(
     };
 
     view! {
-        <form class="composer" role="search" on:submit=move |ev| {
-            ev.prevent_default();
-            apply();
-        }>
+        <form
+            class="composer"
+            role="search"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                apply();
+            }
+        >
             <div class="composer-bar">
                 <div class="composer-modes" role="group" aria-label="Editing mode">
-                    <button type="button" aria-pressed=move || (mode.get() == Mode::Text).to_string()
-                        on:click=move |_| to_text_mode()>"Text"</button>
-                    <button type="button" aria-pressed=move || (mode.get() == Mode::Builder).to_string()
-                        on:click=move |_| to_builder()>"Builder"</button>
+                    <button
+                        type="button"
+                        aria-pressed=move || (mode.get() == Mode::Text).to_string()
+                        on:click=move |_| to_text_mode()
+                    >
+                        "Text"
+                    </button>
+                    <button
+                        type="button"
+                        aria-pressed=move || (mode.get() == Mode::Builder).to_string()
+                        on:click=move |_| to_builder()
+                    >
+                        "Builder"
+                    </button>
                 </div>
                 {editor}
                 <QueryPicker id endpoint=storage_key store current=text on_pick=Callback::new(load) />
-                <button type="submit" class="primary composer-apply"
+                <button
+                    type="submit"
+                    class="primary composer-apply"
                     disabled=move || blocker.get().is_some()
                     title=move || blocker.get().unwrap_or_else(|| "Apply the query (Enter)".to_owned())
-                    aria-describedby=format!("{id}-blocker")>"Apply"</button>
+                    aria-describedby=format!("{id}-blocker")
+                >
+                    "Apply"
+                </button>
             </div>
-            {move || note.get().map(|n| view! { <p class="composer-note" role="status">{n}</p> })}
+            {move || {
+                note.get()
+                    .map(|n| {
+                        view! {
+                            <p class="composer-note" role="status">
+                                {n}
+                            </p>
+                        }
+                    })
+            }}
             {refusal}
-            <p id=format!("{id}-blocker") class="composer-blocker" aria-live="polite">{move || blocker.get()}</p>
-            <ul id=format!("{id}-problems") class="composer-problems">{problems}</ul>
+            <p id=format!("{id}-blocker") class="composer-blocker" aria-live="polite">
+                {move || blocker.get()}
+            </p>
+            <ul id=format!("{id}-problems") class="composer-problems">
+                {problems}
+            </ul>
         </form>
     }
 }

@@ -59,12 +59,30 @@ pub fn QueryPicker(
                 );
             }
         >
-            <button type="button" class="picker-button" aria-haspopup="true"
-                aria-expanded=move || open.get().to_string() aria-controls=popover_for_button
-                on:click=move |_| open.update(|o| *o = !*o)>"Queries"</button>
+            <button
+                type="button"
+                class="picker-button"
+                aria-haspopup="true"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=popover_for_button
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Queries"
+            </button>
             <Show when=move || open.get()>
-                <div id=popover_id.clone() class="popover picker-popover" role="group" aria-label="Saved and recent queries" tabindex="-1">
-                    <SaveForm editor input_id=format!("{id}-save-name") label="Save the current query as" on_save=save />
+                <div
+                    id=popover_id.clone()
+                    class="popover picker-popover"
+                    role="group"
+                    aria-label="Saved and recent queries"
+                    tabindex="-1"
+                >
+                    <SaveForm
+                        editor
+                        input_id=format!("{id}-save-name")
+                        label="Save the current query as"
+                        on_save=save
+                    />
                     <section aria-label="Saved queries">
                         <h3 class="picker-heading">"Saved"</h3>
                         <SavedList editor empty="No saved queries yet." on_pick=pick />
@@ -74,27 +92,39 @@ pub fn QueryPicker(
                         {move || {
                             let recent = store.with(|s| s.recent.clone());
                             if recent.is_empty() {
-                                return view! { <p class="muted picker-empty">"Applied queries appear here."</p> }.into_any();
+                                return view! { <p class="muted picker-empty">"Applied queries appear here."</p> }
+                                    .into_any();
                             }
                             view! {
                                 <ul class="picker-list">
-                                    {recent.into_iter().map(|query| {
-                                        let picked = query.clone();
-                                        view! {
-                                            <li class="picker-entry">
-                                                <button type="button" class="picker-pick" on:click=move |_| pick.run(picked.clone())>
-                                                    <span class="picker-query mono">{query}</span>
-                                                </button>
-                                            </li>
-                                        }
-                                    }).collect_view()}
+                                    {recent
+                                        .into_iter()
+                                        .map(|query| {
+                                            let picked = query.clone();
+                                            view! {
+                                                <li class="picker-entry">
+                                                    <button
+                                                        type="button"
+                                                        class="picker-pick"
+                                                        on:click=move |_| pick.run(picked.clone())
+                                                    >
+                                                        <span class="picker-query mono">{query}</span>
+                                                    </button>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </ul>
-                            }.into_any()
+                            }
+                                .into_any()
                         }}
                     </section>
-                    <StoreFiles editor labels=("Export JSON", "Import JSON")
+                    <StoreFiles
+                        editor
+                        labels=("Export JSON", "Import JSON")
                         file_name=format!("sps-dashboard-{endpoint}-queries.json")
-                        summary=|n| format!("Imported {} saved and {} recent queries.", n.saved, n.recent) />
+                        summary=|n| format!("Imported {} saved and {} recent queries.", n.saved, n.recent)
+                    />
                 </div>
             </Show>
         </div>

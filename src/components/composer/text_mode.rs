@@ -195,7 +195,9 @@ pub fn QueryInput(
                 // A trailing newline only makes a line with something after it.
                 " "
             </div>
-            <label for=id class="sr-only">"Query"</label>
+            <label for=id class="sr-only">
+                "Query"
+            </label>
             <textarea
                 id=id
                 node_ref=input
@@ -225,7 +227,8 @@ pub fn QueryInput(
                     }
                 }
                 on:keyup=move |ev: KeyboardEvent| {
-                    if matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight" | "Home" | "End") && open.get_untracked() {
+                    if matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight" | "Home" | "End") && open.get_untracked()
+                    {
                         sync_cursor();
                     }
                 }
@@ -240,18 +243,29 @@ pub fn QueryInput(
                 }
             ></textarea>
             <Show when=shown>
-                <ul id=listbox_id.clone() node_ref=list role="listbox" class="composer-completions" aria-label="Suggestions"
+                <ul
+                    id=listbox_id.clone()
+                    node_ref=list
+                    role="listbox"
+                    class="composer-completions"
+                    aria-label="Suggestions"
                     // One listener for all options; mousedown would take the focus from the input.
                     on:mousedown=|ev| ev.prevent_default()
                     on:click=move |ev| {
-                        let picked = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        let picked = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                             .and_then(|el| el.closest("[role=option]").ok().flatten())
                             .map(|el| el.id());
-                        let found = picked.and_then(|dom_id| options.with_untracked(|o| o.iter().position(|c| option_id(id, c) == dom_id)));
+                        let found = picked
+                            .and_then(|dom_id| {
+                                options.with_untracked(|o| o.iter().position(|c| option_id(id, c) == dom_id))
+                            });
                         if let Some(i) = found {
                             accept_at(i);
                         }
-                    }>
+                    }
+                >
                     <For each=move || options.get() key=|c| option_id(id, c) let:candidate>
                         {
                             let dom_id = option_id(id, &candidate);
@@ -259,8 +273,13 @@ pub fn QueryInput(
                             let is_active = move || active_id.with(|a| a.as_ref() == Some(&mine));
                             let kind = kind_label(&candidate);
                             view! {
-                                <li id=dom_id role="option" class="completion" class:active=is_active.clone()
-                                    aria-selected=move || is_active().to_string()>
+                                <li
+                                    id=dom_id
+                                    role="option"
+                                    class="completion"
+                                    class:active=is_active.clone()
+                                    aria-selected=move || is_active().to_string()
+                                >
                                     <span class="completion-label">{label(&candidate.label)}</span>
                                     <span class="completion-kind">{kind}</span>
                                     <span class="completion-description">{candidate.description.clone()}</span>

@@ -88,10 +88,10 @@ pub fn AlertsPanel(
             }
             (None, Some(error)) => view! { <ErrorNotice error /> }.into_any(),
             (None, None) => view! { <Loading what="alerts" /> }.into_any(),
-            (Some(answer), _) if answer.items.is_empty() && page.get() == 1 => view! {
-                <Empty message="No alerts: no content policy rule matched anything in this session." />
+            (Some(answer), _) if answer.items.is_empty() && page.get() == 1 => {
+                view! { <Empty message="No alerts: no content policy rule matched anything in this session." /> }
+                    .into_any()
             }
-            .into_any(),
             (Some(answer), _) => {
                 let rows = answer.items.len();
                 let pager = total().filter(|t| *t > u64::from(ALERTS_PAGE) || page.get() > 1).map(|total| {
@@ -126,7 +126,9 @@ pub fn AlertsPanel(
         <section class="panel alerts-panel" id="alerts" aria-label="Alerts">
             <header class="panel-header">
                 <h2 class="panel-title">"Alerts"</h2>
-                <span class="panel-subtitle" role="status">{count}</span>
+                <span class="panel-subtitle" role="status">
+                    {count}
+                </span>
                 <span class="panel-busy" class:visible=move || data.loading.get() aria-hidden="true"></span>
             </header>
             {body}
@@ -142,20 +144,40 @@ fn alert_row(a: SessionAlert, tz: Zone, go_to_event: impl Fn(u64) + Copy + Send 
     let regexp = a.matched_regexp.clone();
     let link = a.record_id.map(|rid| {
         view! {
-            <button type="button" class="link-button" title=format!("Show event #{rid} in the events table")
-                on:click=move |_| go_to_event(rid)>{format!("#{rid} →")}</button>
+            <button
+                type="button"
+                class="link-button"
+                title=format!("Show event #{rid} in the events table")
+                on:click=move |_| go_to_event(rid)
+            >
+                {format!("#{rid} →")}
+            </button>
         }
     });
     view! {
         <tr>
             <td class="nowrap">{time.unwrap_or_else(|| "–".into())}</td>
-            <td class="rule"><SafeText text=a.rule_name.clone().unwrap_or_default() limit=80 /></td>
-            <td class="nowrap"><SafeText text=a.alert_type.clone().unwrap_or_default() limit=60 /></td>
-            <td class="long-text mono"><SafeText text=a.matched_action.clone().unwrap_or_default() limit=ACTION_CHARS /></td>
+            <td class="rule">
+                <SafeText text=a.rule_name.clone().unwrap_or_default() limit=80 />
+            </td>
+            <td class="nowrap">
+                <SafeText text=a.alert_type.clone().unwrap_or_default() limit=60 />
+            </td>
+            <td class="long-text mono">
+                <SafeText text=a.matched_action.clone().unwrap_or_default() limit=ACTION_CHARS />
+            </td>
             <td class="long-text mono matched">
                 {highlighted(marked)}
-                {regexp.map(|r| view! { <div class="regexp">"pattern: " <code><SafeText text=r limit=120 /></code></div> })}
-                {note.map(|n| view! { <div class="muted regexp-note">{n}</div> })}
+                {regexp
+                    .map(|r| {
+                        view! {
+                            <div class="regexp">
+                                "pattern: " <code>
+                                    <SafeText text=r limit=120 />
+                                </code>
+                            </div>
+                        }
+                    })} {note.map(|n| view! { <div class="muted regexp-note">{n}</div> })}
             </td>
             <td class="nowrap">{link}</td>
         </tr>

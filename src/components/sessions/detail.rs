@@ -21,13 +21,27 @@ fn value_view(row: &DetailRow, tz: Zone) -> AnyView {
     match &row.cell {
         Cell::Time(t) => view! { <span>{date_time(*t, tz)}</span> }.into_any(),
         Cell::Seconds(s) => view! { <span title=format!("{s} seconds")>{duration(*s)}</span> }.into_any(),
-        Cell::Flag(true) if row.field == Some("active") => {
-            view! { <span class="badge badge-active"><span class="dot" aria-hidden="true"></span>"Active"</span> }.into_any()
+        Cell::Flag(true) if row.field == Some("active") => view! {
+            <span class="badge badge-active">
+                <span class="dot" aria-hidden="true"></span>
+                "Active"
+            </span>
         }
+        .into_any(),
         Cell::Flag(b) => view! { <span>{if *b { "yes" } else { "no" }}</span> }.into_any(),
         Cell::List(items) => view! {
             <ul class="value-list">
-                {items.iter().map(|i| view! { <li><SafeText text=i.clone() limit=VALUE_CHARS /> {search_link(row.field, i)}</li> }).collect_view()}
+                {items
+                    .iter()
+                    .map(|i| {
+                        view! {
+                            <li>
+                                <SafeText text=i.clone() limit=VALUE_CHARS />
+                                {search_link(row.field, i)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         }
         .into_any(),
@@ -42,8 +56,12 @@ fn search_link(field: Option<&'static str>, value: &str) -> Option<AnyView> {
     let q = narrowed("", field, value)?;
     let link = href(&with_query(SESSIONS, &[("q".to_owned(), q)]));
     Some(
-        view! { <A href=link attr:class="find-similar" attr:title=format!("Sessions with this {field}")>"⌕"</A> }
-            .into_any(),
+        view! {
+            <A href=link attr:class="find-similar" attr:title=format!("Sessions with this {field}")>
+                "⌕"
+            </A>
+        }
+        .into_any(),
     )
 }
 
@@ -88,7 +106,9 @@ pub fn SessionDetail(
         })
         .collect_view();
     view! {
-        <p class="session-headline"><SafeText text=title limit=VALUE_CHARS /></p>
+        <p class="session-headline">
+            <SafeText text=title limit=VALUE_CHARS />
+        </p>
         <div class="detail-grid">{groups}</div>
     }
 }

@@ -127,23 +127,54 @@ pub fn CsvExport(
     };
     view! {
         <div class="export" role="group" aria-label="Export">
-            <button type="button" on:click=export_page disabled=move || rows.with(Vec::is_empty) || progress.with(Option::is_some)
-                title="Download the rows on this page as CSV">"CSV: this page"</button>
-            <button type="button" on:click=export_all
-                disabled=move || progress.with(Option::is_some) || params.with(Option::is_none) || total.get().unwrap_or(0) == 0
-                title="Download every matching row (up to 10,000) as CSV, fetched page by page">{all_label}</button>
+            <button
+                type="button"
+                on:click=export_page
+                disabled=move || rows.with(Vec::is_empty) || progress.with(Option::is_some)
+                title="Download the rows on this page as CSV"
+            >
+                "CSV: this page"
+            </button>
+            <button
+                type="button"
+                on:click=export_all
+                disabled=move || {
+                    progress.with(Option::is_some) || params.with(Option::is_none) || total.get().unwrap_or(0) == 0
+                }
+                title="Download every matching row (up to 10,000) as CSV, fetched page by page"
+            >
+                {all_label}
+            </button>
         </div>
-        {move || progress.get().map(|(done, of)| view! {
-            <div class="export-progress" role="status">
-                <label>
-                    <span>{format!("Exporting {} of {} rows…", format::count(done), format::count(of))}</span>
-                    <progress max=of.to_string() value=done.to_string()></progress>
-                </label>
-                <button type="button" on:click=cancel>"Cancel export"</button>
-            </div>
-        })}
-        {move || status.get().map(|(failed, text)| view! {
-            <p class="export-status" class:form-error=failed role="status">{text}</p>
-        })}
+        {move || {
+            progress
+                .get()
+                .map(|(done, of)| {
+                    view! {
+                        <div class="export-progress" role="status">
+                            <label>
+                                <span>
+                                    {format!("Exporting {} of {} rows…", format::count(done), format::count(of))}
+                                </span>
+                                <progress max=of.to_string() value=done.to_string()></progress>
+                            </label>
+                            <button type="button" on:click=cancel>
+                                "Cancel export"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            status
+                .get()
+                .map(|(failed, text)| {
+                    view! {
+                        <p class="export-status" class:form-error=failed role="status">
+                            {text}
+                        </p>
+                    }
+                })
+        }}
     }
 }

@@ -103,13 +103,37 @@ pub fn ResultNavBar(
                     <nav class="result-nav" aria-label="Search result">
                         <A href=href(&n.back_href(&id))>"← Back to results"</A>
                         <div class="result-steps">
-                            <button type="button" disabled=move || !has_prev || busy.get() on:click=move |_| step(false)
-                                title="Previous session of the result">"‹ Previous"</button>
-                            <span class="result-place" role="status">{place}</span>
-                            <button type="button" disabled=move || !has_next || busy.get() on:click=move |_| step(true)
-                                title="Next session of the result">"Next ›"</button>
+                            <button
+                                type="button"
+                                disabled=move || !has_prev || busy.get()
+                                on:click=move |_| step(false)
+                                title="Previous session of the result"
+                            >
+                                "‹ Previous"
+                            </button>
+                            <span class="result-place" role="status">
+                                {place}
+                            </span>
+                            <button
+                                type="button"
+                                disabled=move || !has_next || busy.get()
+                                on:click=move |_| step(true)
+                                title="Next session of the result"
+                            >
+                                "Next ›"
+                            </button>
                         </div>
-                        {move || error.get().map(|e| view! { <span class="form-error" role="alert">{e}</span> })}
+                        {move || {
+                            error
+                                .get()
+                                .map(|e| {
+                                    view! {
+                                        <span class="form-error" role="alert">
+                                            {e}
+                                        </span>
+                                    }
+                                })
+                        }}
                     </nav>
                 }
                 .into_any()

@@ -27,8 +27,15 @@ pub fn Pager(
     };
     let button = move |label: &'static str, aria: &'static str, target: u32, enabled: bool| {
         view! {
-            <button type="button" class="page-step" aria-label=aria disabled=!enabled
-                on:click=move |_| on_page.run(target)>{label}</button>
+            <button
+                type="button"
+                class="page-step"
+                aria-label=aria
+                disabled=!enabled
+                on:click=move |_| on_page.run(target)
+            >
+                {label}
+            </button>
         }
     };
     let numbers = paging
@@ -38,21 +45,34 @@ pub fn Pager(
             Some(p) => {
                 let current = p == page;
                 view! {
-                    <button type="button" class="page-number" aria-current=current.then_some("page")
-                        aria-label=format!("Page {p}") on:click=move |_| on_page.run(p)>{format::count(u64::from(p))}</button>
+                    <button
+                        type="button"
+                        class="page-number"
+                        aria-current=current.then_some("page")
+                        aria-label=format!("Page {p}")
+                        on:click=move |_| on_page.run(p)
+                    >
+                        {format::count(u64::from(p))}
+                    </button>
                 }
                 .into_any()
             }
-            None => view! { <span class="page-gap" aria-hidden="true">"…"</span> }.into_any(),
+            None => view! {
+                <span class="page-gap" aria-hidden="true">
+                    "…"
+                </span>
+            }
+            .into_any(),
         })
         .collect_view();
     view! {
         <nav class="pager" aria-label=format!("Pages of {what}")>
-            <span class="pager-rows" role="status">{shown}</span>
+            <span class="pager-rows" role="status">
+                {shown}
+            </span>
             <div class="pager-buttons">
                 {button("«", "First page", 1, page > 1)}
-                {button("‹", "Previous page", page.saturating_sub(1).max(1), page > 1)}
-                {numbers}
+                {button("‹", "Previous page", page.saturating_sub(1).max(1), page > 1)} {numbers}
                 {button("›", "Next page", page + 1, page < last)}
                 {button("»", "Last reachable page", last, page < last)}
             </div>

@@ -13,7 +13,12 @@ use crate::text::terms::Terms;
 fn piece_view(piece: Piece) -> AnyView {
     match piece {
         Piece::Text(t) => t.into_any(),
-        Piece::Marker { shown, title } => view! { <span class="ctl" title=title>{shown}</span> }.into_any(),
+        Piece::Marker { shown, title } => view! {
+            <span class="ctl" title=title>
+                {shown}
+            </span>
+        }
+        .into_any(),
     }
 }
 
@@ -55,13 +60,22 @@ pub fn SafeText(
         let cut = text.with_value(|t| limited_runs(t, &ranges, max));
         let more = (cut.hidden_chars > 0).then(|| {
             view! {
-                <button type="button" class="more" on:click=move |ev| {
-                    ev.stop_propagation();
-                    set_expanded.set(true);
-                }>{format!("… show {} more characters", format::count(cut.hidden_chars as u64))}</button>
+                <button
+                    type="button"
+                    class="more"
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        set_expanded.set(true);
+                    }
+                >
+                    {format!("… show {} more characters", format::count(cut.hidden_chars as u64))}
+                </button>
             }
         });
-        view! { {marked_view(cut)} {more} }
+        view! {
+            {marked_view(cut)}
+            {more}
+        }
     }
 }
 
@@ -72,7 +86,10 @@ pub fn clipped(text: &str, limit: usize) -> impl IntoView {
     let rest = (cut.hidden_chars > 0).then(|| {
         view! { <span class="clipped">{format!(" … +{} chars", format::count(cut.hidden_chars as u64))}</span> }
     });
-    view! { <span class="untrusted">{cut.pieces.into_iter().map(piece_view).collect_view()}</span> {rest} }
+    view! {
+        <span class="untrusted">{cut.pieces.into_iter().map(piece_view).collect_view()}</span>
+        {rest}
+    }
 }
 
 /// Like [`clipped`], with the words `terms` find marked. Only the shown start of the
@@ -84,7 +101,10 @@ pub fn clipped_marked(text: &str, terms: &Terms, limit: usize) -> impl IntoView 
     let rest = (cut.hidden_chars > 0).then(|| {
         view! { <span class="clipped">{format!(" … +{} chars", format::count(cut.hidden_chars as u64))}</span> }
     });
-    view! { {marked_view(cut)} {rest} }
+    view! {
+        {marked_view(cut)}
+        {rest}
+    }
 }
 
 /// Text with the parts a pattern matched emphasised (`<mark>`), markers kept.

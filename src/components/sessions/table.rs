@@ -95,7 +95,9 @@ pub fn SessionsTable(
                 <th scope="col" aria-sort=aria class:sorted=active class=format!("col-{}", kind_class(c.kind))>
                     <button type="button" class="sort" title=title on:click=move |_| on_sort.run(next.clone())>
                         {c.label}
-                        <span class="sort-mark" aria-hidden="true">{mark}</span>
+                        <span class="sort-mark" aria-hidden="true">
+                            {mark}
+                        </span>
                     </button>
                 </th>
             }
@@ -123,21 +125,31 @@ pub fn SessionsTable(
             let link_id = id.clone();
             let label = format!("Open session {id}");
             view! {
-                <tr class="session-row" class:row-active=active on:click=move |ev: MouseEvent| {
-                    if click_is_for_row(&ev) {
-                        on_open.run(open_id.clone());
+                <tr
+                    class="session-row"
+                    class:row-active=active
+                    on:click=move |ev: MouseEvent| {
+                        if click_is_for_row(&ev) {
+                            on_open.run(open_id.clone());
+                        }
                     }
-                }>
+                >
                     {cells}
                     <td class="open-cell">
-                        <a href=href class="open-link" aria-label=label title="Open session" on:click=move |ev: MouseEvent| {
-                            // Plain clicks open through the app (remembering the result);
-                            // modified clicks open a new tab as the browser does.
-                            if !excludes(&ev) && ev.button() == 0 {
-                                ev.prevent_default();
-                                on_open.run(link_id.clone());
+                        <a
+                            href=href
+                            class="open-link"
+                            aria-label=label
+                            title="Open session"
+                            on:click=move |ev: MouseEvent| {
+                                if !excludes(&ev) && ev.button() == 0 {
+                                    ev.prevent_default();
+                                    on_open.run(link_id.clone());
+                                }
                             }
-                        }>"›"</a>
+                        >
+                            "›"
+                        </a>
                     </td>
                 </tr>
             }
@@ -148,8 +160,9 @@ pub fn SessionsTable(
             <table class="sessions-table">
                 <thead>
                     <tr>
-                        {headings}
-                        <th scope="col" class="open-cell"><span class="sr-only">"Open"</span></th>
+                        {headings} <th scope="col" class="open-cell">
+                            <span class="sr-only">"Open"</span>
+                        </th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
@@ -176,10 +189,22 @@ fn kind_class(kind: Kind) -> &'static str {
 fn filter_button(field: &'static str, value: String, shown: AnyView, on_filter: Callback<CellFilter>) -> AnyView {
     let title = format!("Filter by {field} (Shift-click: exclude)");
     view! {
-        <button type="button" class="cell-value" title=title on:click=move |ev: MouseEvent| {
-            ev.stop_propagation();
-            on_filter.run(CellFilter { field, value: value.clone(), exclude: excludes(&ev) });
-        }>{shown}</button>
+        <button
+            type="button"
+            class="cell-value"
+            title=title
+            on:click=move |ev: MouseEvent| {
+                ev.stop_propagation();
+                on_filter
+                    .run(CellFilter {
+                        field,
+                        value: value.clone(),
+                        exclude: excludes(&ev),
+                    });
+            }
+        >
+            {shown}
+        </button>
     }
     .into_any()
 }
@@ -196,8 +221,13 @@ fn cell_view(
         (Kind::Active, Cell::Flag(true)) => filter_button(
             column.field,
             "true".into(),
-            view! { <span class="badge badge-active"><span class="dot" aria-hidden="true"></span>"Active"</span> }
-                .into_any(),
+            view! {
+                <span class="badge badge-active">
+                    <span class="dot" aria-hidden="true"></span>
+                    "Active"
+                </span>
+            }
+            .into_any(),
             on_filter,
         ),
         (Kind::Active, Cell::Flag(false)) => view! { <span class="muted">"ended"</span> }.into_any(),
@@ -210,16 +240,29 @@ fn cell_view(
         (Kind::Time, Cell::Time(t)) => view! { <span class="nowrap">{date_time(t, tz)}</span> }.into_any(),
         (Kind::Duration, Cell::Seconds(s)) => {
             let shown = if active { format!("{} so far", duration(s)) } else { duration(s) };
-            view! { <span class="nowrap" title=format!("{s} seconds")>{shown}</span> }.into_any()
+            view! {
+                <span class="nowrap" title=format!("{s} seconds")>
+                    {shown}
+                </span>
+            }
+            .into_any()
         }
-        (_, Cell::Missing) => view! { <span class="missing" aria-label="none">"–"</span> }.into_any(),
+        (_, Cell::Missing) => view! {
+            <span class="missing" aria-label="none">
+                "–"
+            </span>
+        }
+        .into_any(),
         // Any text property may be a list (`["root", "oracle"]`): joined, each item its own filter.
         (_, Cell::List(items)) => items
             .into_iter()
             .enumerate()
             .map(|(i, item)| {
                 let shown = clipped(&item, CELL_CHARS).into_any();
-                view! { {(i > 0).then_some(", ")} {filter_button(column.field, item, shown, on_filter)} }
+                view! {
+                    {(i > 0).then_some(", ")}
+                    {filter_button(column.field, item, shown, on_filter)}
+                }
             })
             .collect_view()
             .into_any(),

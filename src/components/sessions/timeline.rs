@@ -146,11 +146,26 @@ pub fn EventsTimeline(
     view! {
         <figure class="chart timeline">
             <div class="chart-area">
-                <canvas node_ref=canvas class="chart-canvas timeline-canvas clickable" role="img" aria-label=summary
-                    on:click=on_click on:mousemove=on_move on:mouseleave=move |_| set_hover.set(None)></canvas>
-                {move || hover.get().map(|(x, text)| view! {
-                    <div class="tooltip" style:left=format!("{}px", x + 12.0) style:top="4px">{text}</div>
-                })}
+                <canvas
+                    node_ref=canvas
+                    class="chart-canvas timeline-canvas clickable"
+                    role="img"
+                    aria-label=summary
+                    on:click=on_click
+                    on:mousemove=on_move
+                    on:mouseleave=move |_| set_hover.set(None)
+                ></canvas>
+                {move || {
+                    hover
+                        .get()
+                        .map(|(x, text)| {
+                            view! {
+                                <div class="tooltip" style:left=format!("{}px", x + 12.0) style:top="4px">
+                                    {text}
+                                </div>
+                            }
+                        })
+                }}
             </div>
             {table}
         </figure>
