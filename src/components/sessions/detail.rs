@@ -29,6 +29,7 @@ fn value_view(row: &DetailRow, tz: Zone) -> AnyView {
         }
         .into_any(),
         Cell::Flag(b) => view! { <span>{if *b { "yes" } else { "no" }}</span> }.into_any(),
+        Cell::List(items) if items.is_empty() => view! { <span class="missing">"none"</span> }.into_any(),
         Cell::List(items) => view! {
             <ul class="value-list">
                 {items

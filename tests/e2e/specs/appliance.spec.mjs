@@ -127,3 +127,14 @@ test('hourly buckets answered to a minute request are drawn and labelled as hour
   await expect(page).toHaveURL(/\/sessions\?/);
   await expect(page).toHaveURL(/start=2026-11-23T09%3A00%3A00Z&end=2026-11-23T10%3A00%3A00Z/);
 });
+
+test('a property SPS sent as an empty list reads "none", and long property names wrap', async ({ page }) => {
+  await openLoggedIn(page, '/sessions/on-call-session-active');
+  const other = page.getByRole('region', { name: 'Other properties' });
+  const row = other.locator('.detail-row').filter({ hasText: 'analytics.similar_sessions' });
+  await expect(row.locator('dd')).toHaveText('none');
+  // The name stays inside its column: it wraps rather than running under the value.
+  const name = await row.locator('dt').boundingBox();
+  const value = await row.locator('dd').boundingBox();
+  expect(name.x + name.width).toBeLessThanOrEqual(value.x);
+});
