@@ -18,6 +18,7 @@ use crate::charts::wall::{chart_scale, HISTOGRAM_BASE};
 use crate::components::box_size::use_box_size;
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
+use crate::components::chart_tooltip::ChartTooltip;
 use crate::components::panel_body::panel_body;
 use crate::components::panel_data::use_panel_data;
 use crate::components::refresh::Refresher;
@@ -263,21 +264,7 @@ fn HistogramChart(model: Signal<Histogram>) -> impl IntoView {
                             }
                         })
                 }}
-                {move || {
-                    tooltip
-                        .get()
-                        .map(|(x, y, text)| {
-                            view! {
-                                <div
-                                    class="tooltip"
-                                    style:left=format!("{}px", x + 12.0)
-                                    style:top=format!("{}px", y + 12.0)
-                                >
-                                    {text}
-                                </div>
-                            }
-                        })
-                }}
+                <ChartTooltip at=tooltip />
             </div>
             <ChartTable caption="Sessions over time" headers rows tools />
         </figure>

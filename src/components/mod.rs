@@ -4,6 +4,7 @@
 pub mod box_size;
 pub mod chart_export;
 pub mod chart_table;
+pub mod chart_tooltip;
 pub mod composer;
 pub mod content_search;
 pub mod header;

@@ -17,6 +17,7 @@ use crate::charts::wall::{bars_fitting, chart_scale, top_n_base};
 use crate::components::box_size::use_box_size;
 use crate::components::chart_export::{ChartExport, Redraw};
 use crate::components::chart_table::{ChartRow, ChartTable};
+use crate::components::chart_tooltip::ChartTooltip;
 use crate::components::shell::use_display;
 use crate::format;
 use crate::text::safe::label;
@@ -232,21 +233,7 @@ pub fn TopNChart(
                         }
                     }
                 ></canvas>
-                {move || {
-                    tooltip
-                        .get()
-                        .map(|(x, y, text)| {
-                            view! {
-                                <div
-                                    class="tooltip"
-                                    style:left=format!("{}px", x + 12.0)
-                                    style:top=format!("{}px", y + 12.0)
-                                >
-                                    {text}
-                                </div>
-                            }
-                        })
-                }}
+                <ChartTooltip at=tooltip />
             </div>
             {move || {
                 let names: Vec<String> = model.with(|m| m.series.iter().map(|s| label(s)).collect());
