@@ -66,6 +66,12 @@ where
     form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
 }
 
+/// The value of `key` in `pairs`: the last one when the key repeats, so a key
+/// appended to a link overrides an earlier one (every page reads its URL so).
+pub fn query_value<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
 /// The pairs of a query string (`?a=1&b=2` or `a=1&b=2`), decoded.
 pub fn query_pairs(search: &str) -> Vec<(String, String)> {
     form_urlencoded::parse(search.trim_start_matches('?').as_bytes()).into_owned().collect()
@@ -164,5 +170,13 @@ mod tests {
         assert_eq!(query_pairs(search), list);
         assert_eq!(query_pairs(&format!("?{search}")), list);
         assert_eq!(with_query(SESSIONS, &[]), SESSIONS);
+    }
+
+    #[test]
+    fn a_repeated_key_reads_as_its_last_value() {
+        let list = query_pairs("q=a&tz=UTC&q=b");
+        assert_eq!(query_value(&list, "q"), Some("b"));
+        assert_eq!(query_value(&list, "tz"), Some("UTC"));
+        assert_eq!(query_value(&list, "page"), None);
     }
 }

@@ -6,7 +6,7 @@
 //! The two keys live beside the [`ViewState`](crate::state::view::ViewState)
 //! keys, not in it: the wall carries them over from view to view.
 
-use crate::paths::{query_pairs, query_string};
+use crate::paths::{query_pairs, query_string, query_value};
 use crate::state::view::parse_refresh;
 
 /// Query keys of a saved view that belong to the screen showing it, not the view.
@@ -42,7 +42,7 @@ impl std::fmt::Display for RotationError {
 impl Rotation {
     /// Reads `rotate` and `views`; `Ok(None)` when the link does not rotate.
     pub fn from_query(pairs: &[(String, String)]) -> Result<Option<Self>, RotationError> {
-        let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let get = |key: &str| query_value(pairs, key);
         let Some(rotate) = get("rotate") else { return Ok(None) };
         let every = match parse_refresh(rotate) {
             Ok(Some(s)) => s,
@@ -77,7 +77,7 @@ impl Rotation {
 
 /// The query string saved for a view: its pairs without the screen's keys.
 pub fn saved_form(pairs: &[(String, String)]) -> String {
-    query_string(pairs.iter().filter(|(k, _)| !SCREEN_KEYS.contains(&k.as_str())).map(|(k, v)| (k, v)))
+    query_string(pairs.iter().filter(|(k, _)| !SCREEN_KEYS.contains(&k.as_str())))
 }
 
 /// The query pairs that show a saved view (`saved`, as [`saved_form`] wrote it) on

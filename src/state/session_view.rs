@@ -12,6 +12,7 @@
 use sps_api::EventType;
 use sps_query::builder::{add_clause, any_of};
 
+use crate::paths::query_value;
 use crate::state::content::events_filter;
 use crate::state::view::{Problem, ZoneChoice, MAX_QUERY_BYTES};
 use crate::zone::Zone;
@@ -37,7 +38,7 @@ pub struct SessionView {
 impl SessionView {
     /// Reads the view; unusable values are dropped and reported.
     pub fn from_query(pairs: &[(String, String)]) -> (Self, Vec<Problem>) {
-        let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let get = |key: &str| query_value(pairs, key);
         let mut view = SessionView { alerts_page: 1, ..SessionView::default() };
         let mut problems = Vec::new();
         if let Some(q) = get("q") {

@@ -19,6 +19,7 @@ use sps_api::BinSize;
 use sps_query::Schema;
 
 use crate::charts::bins::BinChoice;
+use crate::paths::query_value;
 use crate::state::config::AppConfig;
 use crate::state::presentation::Presentation;
 use crate::state::refresh_timing::REFRESH_BOUNDS;
@@ -180,7 +181,7 @@ impl ViewState {
     pub fn from_query(pairs: &[(String, String)], config: &AppConfig, now: DateTime<Utc>) -> (Self, Vec<Problem>) {
         let mut view = ViewState::defaults(config);
         let mut problems = Vec::new();
-        let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let get = |key: &str| query_value(pairs, key);
         let mut problem = |key: &'static str, message: String| problems.push(Problem { key, message });
 
         if let Some(q) = get("q") {

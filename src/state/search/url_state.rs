@@ -14,6 +14,7 @@
 //! query or the time range changed.
 
 use crate::format;
+use crate::paths::query_value;
 use crate::state::search::columns::{column, default_columns, Column, Sort};
 use crate::state::search::paging::{Paging, DEFAULT_PAGE_SIZE, MAX_LIMIT, MAX_OFFSET};
 use crate::state::view::Problem;
@@ -50,13 +51,9 @@ impl Default for SearchState {
 /// The query and time range a search state belongs to (the URL's `q`, `start`, `end`).
 pub type Basis = (Option<String>, Option<String>, Option<String>);
 
-fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
-}
-
 /// The basis of a URL's pairs.
 pub fn basis(pairs: &[(String, String)]) -> Basis {
-    let own = |k: &str| get(pairs, k).map(str::to_owned);
+    let own = |k: &str| query_value(pairs, k).map(str::to_owned);
     (own("q"), own("start"), own("end"))
 }
 
@@ -69,7 +66,7 @@ impl SearchState {
         }
         let mut state = SearchState::default();
         let mut problems = Vec::new();
-        if let Some(text) = get(pairs, "sort") {
+        if let Some(text) = query_value(pairs, "sort") {
             match Sort::parse(text) {
                 Some(sort) => state.sort = sort,
                 None => problems.push(Problem {
@@ -78,7 +75,7 @@ impl SearchState {
                 }),
             }
         }
-        if let Some(text) = get(pairs, "size") {
+        if let Some(text) = query_value(pairs, "size") {
             match text.trim().parse::<u32>() {
                 Ok(n) if (1..=MAX_LIMIT).contains(&n) => state.size = n,
                 _ => problems.push(Problem {
@@ -89,7 +86,7 @@ impl SearchState {
                 }),
             }
         }
-        if let Some(text) = get(pairs, "page") {
+        if let Some(text) = query_value(pairs, "page") {
             let last = Paging::last_reachable_page(state.size);
             match text.trim().parse::<u64>() {
                 Ok(n) if n >= 1 && n <= u64::from(last) => state.page = n as u32,
@@ -109,7 +106,7 @@ impl SearchState {
                 }),
             }
         }
-        if let Some(text) = get(pairs, "cols") {
+        if let Some(text) = query_value(pairs, "cols") {
             let mut columns = Vec::new();
             for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
                 match column(name) {
