@@ -254,18 +254,20 @@ fn cell_view(
         }
         .into_any(),
         // Any text property may be a list (`["root", "oracle"]`): joined, each item its own filter.
-        (_, Cell::List(items)) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let shown = clipped(&item, CELL_CHARS).into_any();
-                view! {
-                    {(i > 0).then_some(", ")}
-                    {filter_button(column.field, item, shown, on_filter)}
-                }
-            })
-            .collect_view()
-            .into_any(),
+        (_, Cell::List(items)) => {
+            let items = items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let shown = clipped(&item, CELL_CHARS).into_any();
+                    view! {
+                        {(i > 0).then_some(", ")}
+                        {filter_button(column.field, item, shown, on_filter)}
+                    }
+                })
+                .collect_view();
+            view! { <span class="cell-list">{items}</span> }.into_any()
+        }
         (_, value) => {
             let values = filter_values(&value);
             let text = display(&value, tz);

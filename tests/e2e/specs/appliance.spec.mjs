@@ -26,6 +26,9 @@ test('list-valued server user names show joined, each name its own filter', asyn
   expect(row, 'a session whose user switched (two names)').toBeGreaterThanOrEqual(0);
   const cell = page.locator('.sessions-table tbody tr').nth(row).locator('td.col-text').filter({ hasText: ', ' });
   await expect(cell.first()).toHaveText(`${users[row][0]}, ${users[row][1]}`);
+  // The comma follows the first name directly: no gap before it.
+  const gap = await cell.first().getByRole('button').first().evaluate((b) => getComputedStyle(b).marginRight);
+  expect(gap).toBe('0px');
   // Protocols come upper case and filter as they are.
   const protocols = (await columnButtons(page, 'Protocol')).flat();
   expect(protocols.every((p) => p === p.toUpperCase())).toBe(true);
